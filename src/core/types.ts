@@ -105,6 +105,8 @@ export interface ArticleDraft {
   html: string | null;
   /** The extractor that produced this draft, with its version, e.g. "html/1". */
   extractor: string;
+  /** A wire dateline opening the body ("WASHINGTON (Reuters) -"), when one was found. */
+  dateline?: string | null;
 }
 
 /** A stored article. */

@@ -1,0 +1,90 @@
+// The HTTP server: the JSON API under /api and the web pages, in one Hono app that tests
+// drive in-process through app.request().
+import { Hono } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+import type { z } from 'zod';
+import { ERRORS, SitrepError } from '../core/errors.js';
+import { SITREP_VERSION } from '../core/version.js';
+import type { Store } from '../store/index.js';
+import { mountWeb } from '../web/index.js';
+import { openApiDocument, type RouteDoc } from './openapi.js';
+import { ArticleDetail, ArticleList, ArticleListQuery, Health, IdParams, SearchQuery, SearchResult } from './schemas.js';
+
+export interface ApiDeps {
+  store: Store;
+}
+
+function parseOrThrow<T extends z.ZodType>(schema: T, input: unknown): z.output<T> {
+  const parsed = schema.safeParse(input);
+  if (!parsed.success) {
+    throw new SitrepError('BAD_REQUEST', parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
+  }
+  return parsed.data;
+}
+
+const ROUTES: RouteDoc[] = [
+  { path: '/api/health', summary: 'Is the server up, and how much does it hold', response: Health },
+  { path: '/api/articles', summary: 'Articles, newest first, with keyset paging', query: ArticleListQuery, response: ArticleList },
+  { path: '/api/articles/:id', summary: 'One article with its text, metadata and time expressions', params: IdParams, response: ArticleDetail },
+  { path: '/api/search', summary: 'Full-text search over titles and text', query: SearchQuery, response: SearchResult },
+];
+
+/** Builds the whole HTTP application. */
+export function createApp({ store }: ApiDeps): Hono {
+  const app = new Hono();
+
+  app.onError((err, c) => {
+    if (err instanceof SitrepError) {
+      return c.json({ error: { code: err.code, message: err.message } }, err.status as 400);
+    }
+    if (err instanceof HTTPException) return err.getResponse();
+    console.error(err);
+    return c.json({ error: { code: 'INTERNAL', message: ERRORS.INTERNAL.message } }, 500);
+  });
+  app.notFound((c) => c.json({ error: { code: 'NOT_FOUND', message: ERRORS.NOT_FOUND.message } }, 404));
+
+  app.get('/api/health', async (c) => c.json({ ok: true, version: SITREP_VERSION, articles: await store.articles.count() }));
+
+  app.get('/api/openapi.json', (c) => c.json(openApiDocument(ROUTES, SITREP_VERSION)));
+
+  app.get('/api/articles', async (c) => {
+    const q = parseOrThrow(ArticleListQuery, c.req.query());
+    const items = await store.articles.list({ limit: q.limit, before: q.before, sourceKey: q.source, since: q.since, until: q.until });
+    const next = items.length === q.limit ? (items.at(-1)?.id ?? null) : null;
+    return c.json({ items, next });
+  });
+
+  app.get('/api/articles/:id', async (c) => {
+    const { id } = parseOrThrow(IdParams, c.req.param());
+    const article = await store.articles.get(id);
+    if (!article) throw new SitrepError('NOT_FOUND', `article ${id}`);
+    return c.json({
+      id: article.id,
+      title: article.title,
+      byline: article.byline,
+      published: article.published,
+      modified: article.modified,
+      language: article.language,
+      site: article.site,
+      source: article.sourceName,
+      url: article.url,
+      canonical_url: article.canonicalUrl,
+      image: article.image,
+      dateline: article.dateline ?? null,
+      text: article.text,
+      paragraphs: article.paragraphs,
+      related_links: article.relatedLinks,
+      extractor: article.extractor,
+      ingested: article.ingestedAt,
+      times: await store.annotations.times(id),
+    });
+  });
+
+  app.get('/api/search', async (c) => {
+    const q = parseOrThrow(SearchQuery, c.req.query());
+    return c.json({ query: q.q, items: await store.search(q.q, { limit: q.limit, offset: q.offset }) });
+  });
+
+  mountWeb(app, { store });
+  return app;
+}

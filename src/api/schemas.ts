@@ -1,0 +1,86 @@
+// The API's request and response shapes. They validate input at the boundary and are
+// the single source of the OpenAPI document.
+import { z } from 'zod';
+
+export const ErrorBody = z.object({
+  error: z.object({ code: z.string(), message: z.string() }),
+});
+
+export const ArticleSummary = z.object({
+  id: z.number().int(),
+  title: z.string().nullable(),
+  source: z.string(),
+  url: z.string().nullable(),
+  published: z.string().nullable(),
+  ingested: z.string(),
+  words: z.number().int(),
+  language: z.string().nullable(),
+});
+
+export const ArticleList = z.object({
+  items: z.array(ArticleSummary),
+  /** Pass as `before` to get the next page; null on the last page. */
+  next: z.number().int().nullable(),
+});
+
+const Span = z.object({ start: z.number().int(), end: z.number().int() });
+
+export const ArticleDetail = z.object({
+  id: z.number().int(),
+  title: z.string().nullable(),
+  byline: z.string().nullable(),
+  published: z.string().nullable(),
+  modified: z.string().nullable(),
+  language: z.string().nullable(),
+  site: z.string().nullable(),
+  source: z.string(),
+  url: z.string().nullable(),
+  canonical_url: z.string().nullable(),
+  image: z.string().nullable(),
+  dateline: z.string().nullable(),
+  text: z.string(),
+  paragraphs: z.array(z.tuple([z.number().int(), z.number().int()])),
+  related_links: z.array(z.object({ text: z.string(), url: z.string().nullable() })),
+  extractor: z.string(),
+  ingested: z.string(),
+  times: z.array(Span.extend({ text: z.string(), value: z.string(), grain: z.string() })),
+});
+
+export const SearchResult = z.object({
+  query: z.string(),
+  items: z.array(
+    z.object({
+      id: z.number().int(),
+      title: z.string().nullable(),
+      source: z.string(),
+      published: z.string().nullable(),
+      url: z.string().nullable(),
+      snippet: z.string(),
+      score: z.number(),
+    }),
+  ),
+});
+
+export const Health = z.object({
+  ok: z.boolean(),
+  version: z.string(),
+  articles: z.number().int(),
+});
+
+const limit = z.coerce.number().int().min(1).max(200).default(50);
+
+export const ArticleListQuery = z.object({
+  limit,
+  before: z.coerce.number().int().positive().optional(),
+  source: z.string().optional().describe('source key, e.g. a domain'),
+  since: z.string().optional().describe('published at or after (ISO 8601)'),
+  until: z.string().optional().describe('published before (ISO 8601)'),
+});
+
+export const IdParams = z.object({ id: z.coerce.number().int().positive() });
+
+export const SearchQuery = z.object({
+  q: z.string().min(1).describe('words, "quoted phrases", OR, and -excluded words'),
+  limit,
+  offset: z.coerce.number().int().min(0).default(0),
+});

@@ -1,0 +1,126 @@
+// Commands that read the store: articles, article, search, stats, export, feeds.
+import { createWriteStream } from 'node:fs';
+import type { Command } from 'commander';
+import { configFrom, type GlobalOptions, withRuntime } from '../context.js';
+import { formatBytes, printJson, printTable } from '../output.js';
+import { exportArticles } from './export.js';
+
+function positiveInt(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n <= 0) throw new Error(`not a positive integer: ${value}`);
+  return n;
+}
+
+/** Registers the commands that read the store. */
+export function registerRead(program: Command): void {
+  const config = () => configFrom(program.opts<GlobalOptions>());
+
+  program
+    .command('articles')
+    .description('list articles, newest first')
+    .option('--limit <n>', 'how many', positiveInt, 20)
+    .option('--before <id>', 'only articles with ids below this (paging)', positiveInt)
+    .option('--source <key>', 'only this source (a domain or key)')
+    .option('--json', 'print JSON')
+    .action(async (opts: { limit: number; before?: number; source?: string; json?: boolean }) => {
+      const items = await withRuntime(config(), (rt) =>
+        rt.store.articles.list({ limit: opts.limit, before: opts.before, sourceKey: opts.source }),
+      );
+      if (opts.json) printJson(items);
+      else printTable(items, [
+        { key: 'id', title: 'ID' },
+        { key: 'published', title: 'PUBLISHED', max: 10 },
+        { key: 'source', title: 'SOURCE', max: 20 },
+        { key: 'title', title: 'TITLE', max: 80 },
+      ]);
+    });
+
+  program
+    .command('article')
+    .description('show one article')
+    .argument('<id>', 'article id', positiveInt)
+    .option('--json', 'print JSON')
+    .action(async (id: number, opts: { json?: boolean }) => {
+      const found = await withRuntime(config(), async (rt) => {
+        const article = await rt.store.articles.get(id);
+        return article ? { article, times: await rt.store.annotations.times(id) } : null;
+      });
+      if (!found) {
+        process.stderr.write(`no article ${id}\n`);
+        process.exitCode = 1;
+        return;
+      }
+      const { article, times } = found;
+      if (opts.json) {
+        printJson({ ...article, times });
+        return;
+      }
+      const head = [article.title ?? `Article ${id}`, [article.sourceName, article.byline, article.published, article.url].filter(Boolean).join(' · ')];
+      const paragraphs = article.paragraphs.map(([s, e]) => article.text.slice(s, e));
+      const related = article.relatedLinks.length > 0 ? ['', 'Related links:', ...article.relatedLinks.map((l) => `  - ${l.text}${l.url ? ` <${l.url}>` : ''}`)] : [];
+      process.stdout.write(`${[...head, '', paragraphs.join('\n\n'), ...related].join('\n')}\n`);
+    });
+
+  program
+    .command('search')
+    .description('full-text search: words, "phrases", OR, -exclude')
+    .argument('<query...>', 'the query')
+    .option('--limit <n>', 'how many', positiveInt, 20)
+    .option('--json', 'print JSON')
+    .action(async (words: string[], opts: { limit: number; json?: boolean }) => {
+      const query = words.join(' ');
+      const hits = await withRuntime(config(), (rt) => rt.store.search(query, { limit: opts.limit }));
+      if (opts.json) printJson(hits);
+      else printTable(hits.map((h) => ({ ...h, snippet: h.snippet.replace(/\[\[|\]\]/g, '') })), [
+        { key: 'id', title: 'ID' },
+        { key: 'source', title: 'SOURCE', max: 18 },
+        { key: 'title', title: 'TITLE', max: 60 },
+        { key: 'snippet', title: 'SNIPPET', max: 70 },
+      ]);
+    });
+
+  program
+    .command('stats')
+    .description('what the store holds')
+    .option('--json', 'print JSON')
+    .action(async (opts: { json?: boolean }) => {
+      const stats = await withRuntime(config(), (rt) => rt.store.stats());
+      if (opts.json) printJson(stats);
+      else printTable(Object.entries(stats).map(([k, v]) => ({ k, v: k === 'databaseBytes' ? formatBytes(v) : v })), [
+        { key: 'k', title: 'WHAT' },
+        { key: 'v', title: 'COUNT' },
+      ]);
+    });
+
+  program
+    .command('feeds')
+    .description('list feeds with their status, last error and next poll')
+    .option('--json', 'print JSON')
+    .action(async (opts: { json?: boolean }) => {
+      const feeds = await withRuntime(config(), (rt) => rt.store.feeds.list());
+      if (opts.json) printJson(feeds);
+      else printTable(feeds, [
+        { key: 'id', title: 'ID' },
+        { key: 'url', title: 'URL', max: 50 },
+        { key: 'itemCount', title: 'ITEMS' },
+        { key: 'errorCount', title: 'ERRORS' },
+        { key: 'lastError', title: 'LAST ERROR', max: 40 },
+        { key: 'nextPollAt', title: 'NEXT POLL', max: 19 },
+      ]);
+    });
+
+  program
+    .command('export')
+    .description('write every article as JSON Lines or CSV')
+    .option('--format <format>', 'jsonl or csv', 'jsonl')
+    .option('--out <file>', 'write to a file instead of stdout')
+    .action(async (opts: { format: string; out?: string }) => {
+      if (opts.format !== 'jsonl' && opts.format !== 'csv') program.error(`--format must be jsonl or csv, not ${opts.format}`);
+      const out = opts.out ? createWriteStream(opts.out) : process.stdout;
+      const count = await withRuntime(config(), (rt) => exportArticles(rt.store, opts.format as 'jsonl' | 'csv', out));
+      if (opts.out) {
+        await new Promise<void>((resolve, reject) => (out as ReturnType<typeof createWriteStream>).end((err?: Error | null) => (err ? reject(err) : resolve())));
+        process.stderr.write(`${count} articles written to ${opts.out}\n`);
+      }
+    });
+}

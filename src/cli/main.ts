@@ -1,0 +1,39 @@
+// The `sitrep` command.
+import { Command } from 'commander';
+import { CONFIG_HELP } from '../config.js';
+import { describeError, SitrepError } from '../core/errors.js';
+import { SITREP_VERSION } from '../core/version.js';
+import { registerIngest } from './commands/ingest.js';
+import { registerRead } from './commands/read.js';
+import { registerServe } from './commands/serve.js';
+
+/** Builds the command-line program. */
+export function createProgram(): Command {
+  const program = new Command('sitrep')
+    .description('News intelligence: who said what, which figures, where sources agree and disagree.')
+    .version(SITREP_VERSION)
+    .option('--data-dir <dir>', 'data folder (SITREP_DATA_DIR, default ./data)')
+    .option('--database <file>', 'SQLite file (SITREP_DATABASE, default DATA_DIR/sitrep.db)')
+    .option('--log-level <level>', 'log level (SITREP_LOG_LEVEL)')
+    .addHelpText(
+      'after',
+      `\nConfiguration (environment):\n${Object.entries(CONFIG_HELP)
+        .map(([name, help]) => `  ${name.padEnd(24)} ${help}`)
+        .join('\n')}`,
+    );
+  registerServe(program);
+  registerIngest(program);
+  registerRead(program);
+  return program;
+}
+
+/** Runs the CLI; bugs and infrastructure faults print one line and exit 1. */
+export async function runCli(argv: string[]): Promise<void> {
+  try {
+    await createProgram().parseAsync(argv);
+  } catch (err) {
+    process.stderr.write(`sitrep: ${describeError(err)}\n`);
+    if (!(err instanceof SitrepError) && process.env.SITREP_DEBUG) console.error(err);
+    process.exitCode = 1;
+  }
+}

@@ -1,0 +1,85 @@
+// Configuration, read and validated once from the environment (and CLI flags layered on
+// top by the caller). Everything else receives a Config; nothing reads process.env.
+import { resolve } from 'node:path';
+import { z } from 'zod';
+import { SitrepError } from './core/errors.js';
+
+const flag = z
+  .enum(['0', '1', 'true', 'false', 'yes', 'no', ''])
+  .transform((v) => v === '1' || v === 'true' || v === 'yes');
+
+const ConfigSchema = z.object({
+  SITREP_DATA_DIR: z.string().min(1).default('./data'),
+  SITREP_DATABASE: z.string().optional(),
+  SITREP_HOST: z.string().min(1).default('127.0.0.1'),
+  SITREP_PORT: z.coerce.number().int().min(0).max(65535).default(8080),
+  SITREP_OPML: z.string().optional(),
+  SITREP_ALLOW_PRIVATE: flag.default(false),
+  SITREP_USER_AGENT: z.string().optional(),
+  SITREP_FETCH_TIMEOUT_MS: z.coerce.number().int().positive().default(20_000),
+  SITREP_MAX_BYTES: z.coerce.number().int().positive().default(10 * 1024 * 1024),
+  SITREP_HOST_DELAY_MS: z.coerce.number().int().min(0).default(1000),
+  SITREP_RESPECT_ROBOTS: flag.default(true),
+  SITREP_POLL_MINUTES: z.coerce.number().positive().default(30),
+  SITREP_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+
+export interface Config {
+  dataDir: string;
+  /** The SQLite file. */
+  database: string;
+  host: string;
+  port: number;
+  opml: string | null;
+  allowPrivate: boolean;
+  userAgent: string | undefined;
+  fetchTimeoutMs: number;
+  maxBytes: number;
+  hostDelayMs: number;
+  respectRobots: boolean;
+  pollMinutes: number;
+  logLevel: string;
+}
+
+/** Every setting with its environment variable and meaning, for `--help` and the README. */
+export const CONFIG_HELP: Record<keyof z.input<typeof ConfigSchema>, string> = {
+  SITREP_DATA_DIR: 'folder for the database and other state (default ./data)',
+  SITREP_DATABASE: 'database location: a SQLite file path (default DATA_DIR/sitrep.db)',
+  SITREP_HOST: 'address the server listens on (default 127.0.0.1)',
+  SITREP_PORT: 'port the server listens on (default 8080)',
+  SITREP_OPML: 'an OPML file whose feeds are added and polled at start',
+  SITREP_ALLOW_PRIVATE: 'allow fetching private, loopback and link-local addresses (default 0)',
+  SITREP_USER_AGENT: 'User-Agent sent when fetching',
+  SITREP_FETCH_TIMEOUT_MS: 'time limit for one HTTP request (default 20000)',
+  SITREP_MAX_BYTES: 'size cap for one fetched response (default 10485760)',
+  SITREP_HOST_DELAY_MS: 'minimum gap between requests to one host (default 1000)',
+  SITREP_RESPECT_ROBOTS: 'obey robots.txt (default 1)',
+  SITREP_POLL_MINUTES: 'minutes between polls of a healthy feed (default 30)',
+  SITREP_LOG_LEVEL: 'fatal, error, warn, info, debug, trace or silent (default info)',
+};
+
+/** Reads and validates the configuration; throws CONFIG_INVALID naming each bad setting. */
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const parsed = ConfigSchema.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+    throw new SitrepError('CONFIG_INVALID', problems);
+  }
+  const c = parsed.data;
+  const dataDir = resolve(c.SITREP_DATA_DIR);
+  return {
+    dataDir,
+    database: c.SITREP_DATABASE ? resolve(c.SITREP_DATABASE) : resolve(dataDir, 'sitrep.db'),
+    host: c.SITREP_HOST,
+    port: c.SITREP_PORT,
+    opml: c.SITREP_OPML ? resolve(c.SITREP_OPML) : null,
+    allowPrivate: c.SITREP_ALLOW_PRIVATE,
+    userAgent: c.SITREP_USER_AGENT,
+    fetchTimeoutMs: c.SITREP_FETCH_TIMEOUT_MS,
+    maxBytes: c.SITREP_MAX_BYTES,
+    hostDelayMs: c.SITREP_HOST_DELAY_MS,
+    respectRobots: c.SITREP_RESPECT_ROBOTS,
+    pollMinutes: c.SITREP_POLL_MINUTES,
+    logLevel: c.SITREP_LOG_LEVEL,
+  };
+}

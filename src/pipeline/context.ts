@@ -1,0 +1,23 @@
+// What the pipeline needs from the outside world, handed in by the composition root.
+import type { Logger } from 'pino';
+import type { Fetcher } from '../ingest/fetch/index.js';
+import type { Store } from '../store/index.js';
+import type { IngestCounts } from './store-captures.js';
+
+/** Progress of a long run, for progress bars and log lines. */
+export interface ProgressEvent {
+  phase: 'ingest' | 'analyze' | 'feed';
+  done: number;
+  total: number;
+  counts?: IngestCounts;
+  label?: string;
+}
+
+export interface PipelineContext {
+  store: Store;
+  fetcher: Fetcher;
+  log: Logger;
+  /** Minutes between polls of a healthy feed. */
+  pollIntervalMinutes: number;
+  onProgress?: (event: ProgressEvent) => void;
+}

@@ -1,0 +1,203 @@
+// Feeds: adding them, polling them with conditional GET, and backing off when they fail.
+// A failing feed records its error on its own row and never stops the others.
+import { decodeBytes } from '../core/charset.js';
+import { describeError } from '../core/errors.js';
+import type { Capture } from '../core/types.js';
+import { canonicalizeUrl, hostOf } from '../core/url.js';
+import type { FetchedPage } from '../ingest/fetch/index.js';
+import { type FeedItem, looksLikeFeed, parseFeed } from '../ingest/feeds/index.js';
+import type { OpmlFeed } from '../ingest/opml.js';
+import type { FeedRow } from '../store/index.js';
+import { analyzePending } from './analyze.js';
+import type { PipelineContext } from './context.js';
+import { emptyCounts, type IngestCounts, type ItemFailure, type PendingCapture, storeCaptures } from './store-captures.js';
+
+const FEED_ACCEPT =
+  'application/rss+xml, application/atom+xml, application/feed+json, application/xml;q=0.9, text/xml;q=0.9, */*;q=0.8';
+/** The longest a failing feed waits between polls: it is retried at least daily. */
+const MAX_BACKOFF_MINUTES = 24 * 60;
+/** Failures double the wait up to 2^6 = 64 times the normal interval. */
+const MAX_BACKOFF_DOUBLINGS = 6;
+/** New items fetched per poll: a feed that suddenly lists thousands is read over several polls. */
+const MAX_ITEMS_PER_POLL = 100;
+
+export interface FeedPollResult extends IngestCounts {
+  feedId: number;
+  error: string | null;
+  failures: ItemFailure[];
+  articleIds: number[];
+}
+
+/** Adds feeds from an OPML list; returns how many were new. */
+export async function addFeeds(ctx: PipelineContext, feeds: OpmlFeed[]): Promise<number> {
+  let added = 0;
+  for (const feed of feeds) {
+    const url = canonicalizeUrl(feed.url);
+    if (url && (await ctx.store.feeds.add(url, feed.title ?? null, feed.siteUrl ?? null)).added) added++;
+  }
+  return added;
+}
+
+/** When a feed should next be polled, given how many times in a row it has failed. */
+export function nextPollTime(now: Date, intervalMinutes: number, consecutiveErrors: number): string {
+  const factor = 2 ** Math.min(consecutiveErrors, MAX_BACKOFF_DOUBLINGS);
+  const minutes = Math.min(intervalMinutes * factor, MAX_BACKOFF_MINUTES);
+  return new Date(now.getTime() + minutes * 60_000).toISOString();
+}
+
+function pageCapture(page: FetchedPage, origin: string): Capture {
+  const plain = page.contentType?.startsWith('text/plain') ?? false;
+  return {
+    kind: plain ? 'text' : 'html',
+    origin,
+    url: page.url,
+    fetchedAt: page.fetchedAt,
+    status: page.status,
+    contentType: page.contentType,
+    charset: page.charset,
+    body: page.body,
+    etag: page.etag,
+    lastModified: page.lastModified,
+  };
+}
+
+function itemCapture(item: FeedItem, feedTitle: string | null): Capture | undefined {
+  const content = item.contentHtml ?? item.summary;
+  if (!content || !item.url) return undefined;
+  return {
+    kind: 'html',
+    origin: item.url,
+    url: item.url,
+    fetchedAt: new Date().toISOString(),
+    status: null,
+    contentType: 'text/html',
+    charset: 'utf-8',
+    body: new TextEncoder().encode(content),
+    hints: { title: item.title, published: item.published, byline: item.author, site: feedTitle, url: item.url },
+  };
+}
+
+/** Fetches each new item's page; when the page can't be had, the item's own content stands in. */
+async function captureItems(ctx: PipelineContext, items: FeedItem[], feed: FeedRow, feedTitle: string | null): Promise<PendingCapture[]> {
+  const pending: PendingCapture[] = [];
+  for (const item of items) {
+    const fallback = itemCapture(item, feedTitle);
+    const hints = { title: item.title, published: item.published, byline: item.author, site: feedTitle, url: item.url, content: item.contentHtml ?? item.summary };
+    const page = item.url ? await ctx.fetcher.fetch(item.url) : null;
+    if (page?.ok && !page.value.notModified) {
+      pending.push({ capture: { ...pageCapture(page.value, item.url!), hints }, label: item.url!, feedId: feed.id, fallback });
+    } else if (fallback) {
+      pending.push({ capture: fallback, label: item.url ?? item.guid, feedId: feed.id });
+    } else {
+      ctx.log.warn({ feed: feed.url, item: item.url }, `item skipped: ${page && !page.ok ? page.detail ?? page.reason : 'no link and no content'}`);
+    }
+  }
+  return pending;
+}
+
+/** Polls one feed: conditional GET, new items fetched and stored, the outcome recorded on the feed. */
+export async function pollFeed(ctx: PipelineContext, feed: FeedRow): Promise<FeedPollResult> {
+  const result: FeedPollResult = { ...emptyCounts(), feedId: feed.id, error: null, failures: [], articleIds: [] };
+  const now = new Date();
+  const fail = async (error: string) => {
+    result.error = error;
+    await ctx.store.feeds.recordError(feed.id, error, nextPollTime(now, ctx.pollIntervalMinutes, feed.errorCount + 1));
+    ctx.log.warn({ feed: feed.url }, `feed failed: ${error}`);
+    return result;
+  };
+  const fetched = await ctx.fetcher.fetch(feed.url, { etag: feed.etag, lastModified: feed.lastModified, accept: FEED_ACCEPT });
+  if (!fetched.ok) return fail(fetched.detail ?? fetched.reason);
+  const page = fetched.value;
+  const next = nextPollTime(now, ctx.pollIntervalMinutes, 0);
+  if (page.notModified) {
+    await ctx.store.feeds.recordSuccess(feed.id, { etag: page.etag ?? feed.etag, lastModified: page.lastModified ?? feed.lastModified, newItems: 0, nextPollAt: next });
+    return result;
+  }
+  const parsed = parseFeed(decodeBytes(page.body, page.contentType).text, page.url);
+  if (!parsed.ok) return fail(`not a valid feed: ${parsed.detail ?? parsed.reason}`);
+  const urls = parsed.value.items.map((i) => i.url).filter((u): u is string => u !== null);
+  const known = await ctx.store.documents.knownUrls([...urls, ...urls.map((u) => canonicalizeUrl(u) ?? u)]);
+  const fresh = parsed.value.items
+    .filter((i) => !i.url || (!known.has(i.url) && !known.has(canonicalizeUrl(i.url) ?? i.url)))
+    .slice(0, MAX_ITEMS_PER_POLL);
+  const title = parsed.value.title ?? feed.title;
+  const pending = await captureItems(ctx, fresh, feed, title);
+  const stored = await storeCaptures(ctx.store, pending, title ?? hostOf(feed.url) ?? feed.url);
+  Object.assign(result, stored.counts, { failures: stored.failures, articleIds: stored.articleIds });
+  await ctx.store.feeds.recordSuccess(feed.id, {
+    etag: page.etag,
+    lastModified: page.lastModified,
+    title: parsed.value.title,
+    siteUrl: parsed.value.siteUrl,
+    newItems: stored.counts.added,
+    nextPollAt: next,
+  });
+  return result;
+}
+
+/** Polls every feed whose time has come, one after another. */
+export async function pollDueFeeds(ctx: PipelineContext): Promise<FeedPollResult[]> {
+  const due = await ctx.store.feeds.due(new Date().toISOString());
+  const results: FeedPollResult[] = [];
+  for (const [index, feed] of due.entries()) {
+    results.push(await pollFeed(ctx, feed));
+    ctx.onProgress?.({ phase: 'feed', done: index + 1, total: due.length, label: feed.url });
+  }
+  return results;
+}
+
+/**
+ * Ingests one URL: a feed is added and polled, a page is captured and extracted.
+ */
+export async function ingestUrl(
+  ctx: PipelineContext,
+  url: string,
+  fallbackSource: string,
+): Promise<{ counts: IngestCounts; failures: ItemFailure[]; articleIds: number[]; feedsAdded: number }> {
+  const fetched = await ctx.fetcher.fetch(url);
+  if (!fetched.ok) {
+    return { counts: { ...emptyCounts(), failed: 1 }, failures: [{ label: url, reason: fetched.detail ?? fetched.reason }], articleIds: [], feedsAdded: 0 };
+  }
+  const page = fetched.value;
+  const text = decodeBytes(page.body, page.contentType).text;
+  if (looksLikeFeed(page.contentType, text)) {
+    const canonical = canonicalizeUrl(page.url) ?? page.url;
+    const { id, added } = await ctx.store.feeds.add(canonical, null, null);
+    const feed = await ctx.store.feeds.get(id);
+    const polled = feed ? await pollFeed(ctx, { ...feed, etag: null, lastModified: null }) : null;
+    if (polled?.error) polled.failures.push({ label: url, reason: polled.error });
+    return {
+      counts: polled ?? emptyCounts(),
+      failures: polled?.failures ?? [],
+      articleIds: polled?.articleIds ?? [],
+      feedsAdded: added ? 1 : 0,
+    };
+  }
+  const stored = await storeCaptures(ctx.store, [{ capture: pageCapture(page, url), label: url }], hostOf(page.url) ?? fallbackSource);
+  return { ...stored, feedsAdded: 0 };
+}
+
+/**
+ * Polls due feeds and analyzes what they brought, until the signal aborts, waking at
+ * least once a minute. A round that fails is logged and the next one goes on.
+ */
+export async function watchFeeds(ctx: PipelineContext, signal: AbortSignal): Promise<void> {
+  while (!signal.aborted) {
+    try {
+      await pollDueFeeds(ctx);
+      await analyzePending(ctx);
+    } catch (err) {
+      ctx.log.error(`feed round failed: ${describeError(err)}`);
+    }
+    const feeds = await ctx.store.feeds.list();
+    const nextDue = Math.min(...feeds.map((f) => (f.nextPollAt ? Date.parse(f.nextPollAt) : 0)), Date.now() + 60_000);
+    await sleep(Math.max(1000, nextDue - Date.now()), signal);
+  }
+}
+
+function sleep(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(resolve, ms);
+    signal.addEventListener('abort', () => { clearTimeout(timer); resolve(); }, { once: true });
+  });
+}

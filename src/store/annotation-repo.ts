@@ -1,0 +1,90 @@
+// What the analyzers found in each article. An article's annotations are replaced as a
+// whole, together with the analyzer version that made them, so re-running an analyzer
+// never leaves a mix of old and new rows.
+import type { Kysely } from 'kysely';
+import type { Annotations, Quote, TimeExpr } from '../core/types.js';
+import type { Database } from './schema.js';
+
+const ANNOTATION_TABLES = ['mention', 'quote', 'claim', 'time_expr'] as const;
+
+export class AnnotationRepo {
+  constructor(private readonly db: Kysely<Database>) {}
+
+  /** Replaces an article's annotations and stamps it with the analyzer version. */
+  async replace(articleId: number, version: string, found: Annotations): Promise<void> {
+    for (const table of ANNOTATION_TABLES) {
+      await this.db.deleteFrom(table).where('article_id', '=', articleId).execute();
+    }
+    const base = { article_id: articleId, version };
+    if (found.entities.length > 0) {
+      await this.db
+        .insertInto('mention')
+        .values(found.entities.map((m) => ({ ...base, start: m.start, end: m.end, text: m.text, type: m.type, entity_id: null })))
+        .execute();
+    }
+    if (found.quotes.length > 0) {
+      await this.db.insertInto('quote').values(found.quotes.map((q) => ({ ...base, ...quoteRow(q) }))).execute();
+    }
+    if (found.claims.length > 0) {
+      await this.db
+        .insertInto('claim')
+        .values(
+          found.claims.map((c) => ({
+            ...base,
+            start: c.start,
+            end: c.end,
+            text: c.text,
+            value: c.value,
+            low: c.low,
+            high: c.high,
+            hedge: c.hedge,
+            unit: c.unit,
+            subject: c.subject,
+            subject_key: c.subjectKey,
+            source_text: c.source,
+            source_entity_id: null,
+            time_text: c.time,
+          })),
+        )
+        .execute();
+    }
+    if (found.times.length > 0) {
+      await this.db
+        .insertInto('time_expr')
+        .values(found.times.map((t) => ({ ...base, start: t.start, end: t.end, text: t.text, value: t.value, grain: t.grain })))
+        .execute();
+    }
+    await this.db
+      .updateTable('article')
+      .set({ analyzer: version, analyzed_at: new Date().toISOString() })
+      .where('id', '=', articleId)
+      .execute();
+  }
+
+  /** The time expressions stored for an article, in text order. */
+  async times(articleId: number): Promise<TimeExpr[]> {
+    const rows = await this.db
+      .selectFrom('time_expr')
+      .select(['text', 'start', 'end', 'value', 'grain'])
+      .where('article_id', '=', articleId)
+      .orderBy('start')
+      .execute();
+    return rows.map((r) => ({ ...r, grain: r.grain as TimeExpr['grain'] }));
+  }
+}
+
+function quoteRow(q: Quote) {
+  return {
+    kind: q.kind,
+    start: q.content.start,
+    end: q.content.end,
+    cue_start: q.cue?.start ?? null,
+    cue_end: q.cue?.end ?? null,
+    speaker_text: q.speaker.text,
+    speaker_start: q.speaker.start,
+    speaker_end: q.speaker.end,
+    speaker_entity_id: null,
+    speaker_name: q.speaker.name,
+    confidence: q.confidence,
+  };
+}

@@ -1,0 +1,2 @@
+/** The database engines sitrep runs on. */
+export type Dialect = 'sqlite' | 'postgres';

@@ -1,0 +1,130 @@
+// Captures with their raw bytes, compressed. Keeping the bytes lets every later stage be
+// re-run without fetching again.
+import { gunzipSync, gzipSync } from 'node:zlib';
+import type { Kysely } from 'kysely';
+import type { Capture } from '../core/types.js';
+import type { Database, DocumentOutcome } from './schema.js';
+
+/** Fast gzip: raw bytes are kept for re-processing, not archived forever. */
+const GZIP_LEVEL = 4;
+
+export interface DocumentInput {
+  capture: Capture;
+  contentHash: string;
+  canonicalUrl: string | null;
+  feedId?: number | null;
+  outcome: DocumentOutcome;
+  outcomeReason: string | null;
+  extractor: string | null;
+}
+
+export interface StoredDocument {
+  id: number;
+  capture: Capture;
+  outcome: DocumentOutcome;
+  outcomeReason: string | null;
+}
+
+export class DocumentRepo {
+  constructor(private readonly db: Kysely<Database>) {}
+
+  /** The outcome recorded for each of these content hashes that is already stored. */
+  async outcomesByHash(hashes: string[]): Promise<Map<string, DocumentOutcome>> {
+    const found = new Map<string, DocumentOutcome>();
+    if (hashes.length === 0) return found;
+    const rows = await this.db
+      .selectFrom('document')
+      .select(['content_hash', 'outcome'])
+      .where('content_hash', 'in', hashes)
+      .execute();
+    for (const row of rows) found.set(row.content_hash, row.outcome as DocumentOutcome);
+    return found;
+  }
+
+  /** Which of these URLs were already captured (as origin, final URL or canonical URL). */
+  async knownUrls(urls: string[]): Promise<Set<string>> {
+    const known = new Set<string>();
+    if (urls.length === 0) return known;
+    const rows = await this.db
+      .selectFrom('document')
+      .select(['origin', 'url', 'canonical_url'])
+      .where((eb) => eb.or([eb('origin', 'in', urls), eb('url', 'in', urls), eb('canonical_url', 'in', urls)]))
+      .execute();
+    for (const row of rows) {
+      for (const url of [row.origin, row.url, row.canonical_url]) if (url) known.add(url);
+    }
+    return known;
+  }
+
+  /** Stores one capture and returns its id. */
+  async insert(input: DocumentInput): Promise<number> {
+    const { capture } = input;
+    const row = await this.db
+      .insertInto('document')
+      .values({
+        kind: capture.kind,
+        origin: capture.origin,
+        url: capture.url,
+        canonical_url: input.canonicalUrl,
+        fetched_at: capture.fetchedAt,
+        status: capture.status,
+        content_type: capture.contentType,
+        charset: capture.charset,
+        content_hash: input.contentHash,
+        raw: gzipSync(capture.body, { level: GZIP_LEVEL }),
+        raw_encoding: 'gzip',
+        raw_size: capture.body.byteLength,
+        etag: capture.etag ?? null,
+        last_modified: capture.lastModified ?? null,
+        hints: capture.hints ? JSON.stringify(capture.hints) : null,
+        feed_id: input.feedId ?? null,
+        outcome: input.outcome,
+        outcome_reason: input.outcomeReason,
+        extractor: input.extractor,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    return row.id;
+  }
+
+  /** One stored capture with its bytes restored. */
+  async get(id: number): Promise<StoredDocument | null> {
+    const row = await this.db
+      .selectFrom('document')
+      .selectAll()
+      .where('id', '=', id)
+      .executeTakeFirst();
+    if (!row) return null;
+    const body = row.raw_encoding === 'gzip' ? gunzipSync(row.raw) : row.raw;
+    return {
+      id: row.id,
+      outcome: row.outcome as DocumentOutcome,
+      outcomeReason: row.outcome_reason,
+      capture: {
+        kind: row.kind as Capture['kind'],
+        origin: row.origin,
+        url: row.url,
+        fetchedAt: row.fetched_at,
+        status: row.status,
+        contentType: row.content_type,
+        charset: row.charset,
+        body: new Uint8Array(body),
+        etag: row.etag,
+        lastModified: row.last_modified,
+        hints: row.hints ? JSON.parse(row.hints) : undefined,
+      },
+    };
+  }
+
+  /** Documents that did not become articles, with the reason, newest first. */
+  async listProblems(limit: number): Promise<Array<{ id: number; origin: string; outcome: string; reason: string | null }>> {
+    const rows = await this.db
+      .selectFrom('document')
+      .select(['id', 'origin', 'outcome', 'outcome_reason'])
+      .where('outcome', 'in', ['failed', 'skipped'])
+      .orderBy('id', 'desc')
+      .limit(limit)
+      .execute();
+    return rows.map((r) => ({ id: r.id, origin: r.origin, outcome: r.outcome, reason: r.outcome_reason }));
+  }
+}

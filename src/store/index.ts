@@ -1,0 +1,116 @@
+// The store: the only module that talks to the database. Everything else receives a
+// Store and calls its repositories.
+import { statSync } from 'node:fs';
+import type { Kysely } from 'kysely';
+import { AnnotationRepo } from './annotation-repo.js';
+import { ArticleRepo } from './article-repo.js';
+import { DocumentRepo } from './document-repo.js';
+import { FeedRepo } from './feed-repo.js';
+import { type Db, openSqlite } from './open.js';
+import type { Database } from './schema.js';
+import { type SearchHit, type SearchOptions, searchArticles } from './search.js';
+import { SourceRepo } from './source-repo.js';
+
+export type { ArticleListOptions, ArticleSummary } from './article-repo.js';
+export type { FeedRow } from './feed-repo.js';
+export type { Dialect } from './dialect.js';
+export type { DocumentOutcome } from './schema.js';
+export type { SearchHit } from './search.js';
+export { toFtsQuery } from './search.js';
+
+/** Repositories bound to one connection or transaction. */
+export class Repos {
+  readonly documents: DocumentRepo;
+  readonly articles: ArticleRepo;
+  readonly annotations: AnnotationRepo;
+  readonly feeds: FeedRepo;
+
+  constructor(readonly kysely: Kysely<Database>) {
+    this.documents = new DocumentRepo(kysely);
+    this.articles = new ArticleRepo(kysely);
+    this.annotations = new AnnotationRepo(kysely);
+    this.feeds = new FeedRepo(kysely);
+  }
+}
+
+export interface StoreStats {
+  articles: number;
+  documents: number;
+  sources: number;
+  feeds: number;
+  failedDocuments: number;
+  skippedDocuments: number;
+  analyzedArticles: number;
+  timeExprs: number;
+  databaseBytes: number | null;
+}
+
+export class Store extends Repos {
+  /** Sources are cached in memory, so they live outside transactions. */
+  readonly sources: SourceRepo;
+
+  constructor(readonly db: Db) {
+    super(db.kysely);
+    this.sources = new SourceRepo(db.kysely);
+  }
+
+  /**
+   * Runs work in one transaction: all of it is stored, or none. Inside, use only the
+   * repositories handed to the callback.
+   */
+  async transaction<T>(work: (repos: Repos) => Promise<T>): Promise<T> {
+    return this.db.kysely.transaction().execute((trx) => work(new Repos(trx)));
+  }
+
+  /** Articles matching a query, best first. */
+  search(query: string, options: SearchOptions): Promise<SearchHit[]> {
+    return searchArticles(this.db.kysely, query, options);
+  }
+
+  /** Row counts and the database size. */
+  async stats(): Promise<StoreStats> {
+    const k = this.db.kysely;
+    const count = async (table: keyof Database) =>
+      Number((await k.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+    const outcomes = await k
+      .selectFrom('document')
+      .select(['outcome', (eb) => eb.fn.countAll<number>().as('n')])
+      .groupBy('outcome')
+      .execute();
+    const byOutcome = new Map(outcomes.map((o) => [o.outcome, Number(o.n)]));
+    const analyzed = await k
+      .selectFrom('article')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('analyzer', 'is not', null)
+      .executeTakeFirstOrThrow();
+    return {
+      articles: await count('article'),
+      documents: await count('document'),
+      sources: await count('source'),
+      feeds: await count('feed'),
+      failedDocuments: byOutcome.get('failed') ?? 0,
+      skippedDocuments: byOutcome.get('skipped') ?? 0,
+      analyzedArticles: Number(analyzed.n),
+      timeExprs: await count('time_expr'),
+      databaseBytes: fileSize(this.db.location),
+    };
+  }
+
+  close(): Promise<void> {
+    return this.db.close();
+  }
+}
+
+function fileSize(file: string): number | null {
+  if (file === ':memory:') return null;
+  try {
+    return statSync(file).size + (statSync(`${file}-wal`, { throwIfNoEntry: false })?.size ?? 0);
+  } catch {
+    return null;
+  }
+}
+
+/** Opens the SQLite store at a file path (or ':memory:'). */
+export async function openStore(file: string): Promise<Store> {
+  return new Store(await openSqlite(file));
+}

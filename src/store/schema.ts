@@ -1,0 +1,199 @@
+// Table types for Kysely. Column names are snake_case as stored; repositories map rows
+// to the camelCase records of core/types.ts. Timestamps are ISO 8601 UTC strings, which
+// sort correctly as text on every engine.
+import type { Generated } from 'kysely';
+
+export interface SourceTable {
+  id: Generated<number>;
+  key: string;
+  name: string;
+  domain: string | null;
+  kind: string;
+  created_at: string;
+}
+
+export interface FeedTable {
+  id: Generated<number>;
+  url: string;
+  title: string | null;
+  site_url: string | null;
+  source_id: number | null;
+  etag: string | null;
+  last_modified: string | null;
+  last_polled_at: string | null;
+  next_poll_at: string | null;
+  last_error: string | null;
+  error_count: Generated<number>;
+  item_count: Generated<number>;
+  created_at: string;
+}
+
+/** Why a document did or did not become an article. */
+export type DocumentOutcome = 'article' | 'duplicate' | 'skipped' | 'failed';
+
+export interface DocumentTable {
+  id: Generated<number>;
+  kind: string;
+  origin: string;
+  url: string | null;
+  canonical_url: string | null;
+  fetched_at: string;
+  status: number | null;
+  content_type: string | null;
+  charset: string | null;
+  content_hash: string;
+  raw: Uint8Array;
+  raw_encoding: string;
+  raw_size: number;
+  etag: string | null;
+  last_modified: string | null;
+  hints: string | null;
+  feed_id: number | null;
+  outcome: DocumentOutcome;
+  outcome_reason: string | null;
+  extractor: string | null;
+}
+
+export interface ArticleTable {
+  id: Generated<number>;
+  document_id: number;
+  source_id: number;
+  url: string | null;
+  canonical_url: string | null;
+  title: string | null;
+  byline: string | null;
+  published_at: string | null;
+  modified_at: string | null;
+  language: string | null;
+  site_name: string | null;
+  image_url: string | null;
+  dateline: string | null;
+  text: string;
+  text_hash: string;
+  paragraphs: string;
+  related_links: string;
+  boilerplate: string;
+  content_html: string | null;
+  word_count: number;
+  extractor: string;
+  ingested_at: string;
+  analyzer: string | null;
+  analyzed_at: string | null;
+}
+
+export interface EntityTable {
+  id: Generated<number>;
+  name: string;
+  type: string;
+  created_at: string;
+}
+
+export interface EntityAliasTable {
+  entity_id: number;
+  alias: string;
+  /** Lower-cased alias, for lookups. */
+  alias_key: string;
+  type: string;
+  source: string;
+}
+
+export interface MentionTable {
+  id: Generated<number>;
+  article_id: number;
+  start: number;
+  end: number;
+  text: string;
+  type: string;
+  entity_id: number | null;
+  version: string;
+}
+
+export interface QuoteTable {
+  id: Generated<number>;
+  article_id: number;
+  kind: string;
+  start: number;
+  end: number;
+  cue_start: number | null;
+  cue_end: number | null;
+  speaker_text: string | null;
+  speaker_start: number | null;
+  speaker_end: number | null;
+  speaker_entity_id: number | null;
+  speaker_name: string | null;
+  confidence: number;
+  version: string;
+}
+
+export interface ClaimTable {
+  id: Generated<number>;
+  article_id: number;
+  start: number;
+  end: number;
+  text: string;
+  value: number;
+  low: number | null;
+  high: number | null;
+  hedge: string | null;
+  unit: string | null;
+  subject: string;
+  subject_key: string;
+  source_text: string | null;
+  source_entity_id: number | null;
+  time_text: string | null;
+  version: string;
+}
+
+export interface TimeExprTable {
+  id: Generated<number>;
+  article_id: number;
+  start: number;
+  end: number;
+  text: string;
+  value: string;
+  grain: string;
+  version: string;
+}
+
+export interface StoryTable {
+  id: Generated<number>;
+  title: string | null;
+  first_seen_at: string;
+  last_seen_at: string;
+  article_count: Generated<number>;
+  source_count: Generated<number>;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface StoryArticleTable {
+  story_id: number;
+  article_id: number;
+  similarity: number;
+  added_at: string;
+}
+
+export interface WatchTable {
+  id: Generated<number>;
+  name: string;
+  query: string;
+  channels: string;
+  created_at: string;
+  last_checked_at: string | null;
+}
+
+export interface Database {
+  source: SourceTable;
+  feed: FeedTable;
+  document: DocumentTable;
+  article: ArticleTable;
+  entity: EntityTable;
+  entity_alias: EntityAliasTable;
+  mention: MentionTable;
+  quote: QuoteTable;
+  claim: ClaimTable;
+  time_expr: TimeExprTable;
+  story: StoryTable;
+  story_article: StoryArticleTable;
+  watch: WatchTable;
+}

@@ -2,10 +2,9 @@
 // The sitrep command. It runs the compiled code in dist/, which `npm ci` builds.
 import { existsSync } from 'node:fs';
 
-const entry = new URL('../dist/cli/main.js', import.meta.url);
+const entry = new URL('../dist/cli/bin.js', import.meta.url);
 if (!existsSync(entry)) {
   process.stderr.write('sitrep: dist/ is missing; run `npm run build` (npm ci does it for you)\n');
   process.exit(1);
 }
-const { runCli } = await import(entry.href);
-await runCli(process.argv);
+await import(entry.href);

@@ -5,7 +5,10 @@
 const TITLE_SEPARATORS = /\s+(?:[|»«·•—–:-]|::|\/\/)\s+/;
 
 function normalize(s: string): string {
-  return s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+  return s
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
 }
 
 /** The result of splitting a site name off a page title. */
@@ -26,9 +29,17 @@ export function cleanTitle(raw: string, site: string | null, headings: string[])
   const last = parts[parts.length - 1]!;
   const siteKey = site ? normalize(site) : null;
   const isSite = (part: string) =>
-    !!siteKey && (normalize(part) === siteKey || normalize(part).includes(siteKey) || siteKey.includes(normalize(part)));
-  if (isSite(last)) return { title: title.slice(0, title.length - last.length).replace(TITLE_TAIL, ''), site: last };
-  if (isSite(first)) return { title: title.slice(first.length).replace(TITLE_HEAD, ''), site: first };
+    !!siteKey &&
+    (normalize(part) === siteKey ||
+      normalize(part).includes(siteKey) ||
+      siteKey.includes(normalize(part)));
+  if (isSite(last))
+    return {
+      title: title.slice(0, title.length - last.length).replace(TITLE_TAIL, ''),
+      site: last,
+    };
+  if (isSite(first))
+    return { title: title.slice(first.length).replace(TITLE_HEAD, ''), site: first };
   // A heading on the page that equals the title minus one end is the headline.
   const withoutLast = title.slice(0, title.length - last.length).replace(TITLE_TAIL, '');
   const withoutFirst = title.slice(first.length).replace(TITLE_HEAD, '');
@@ -40,7 +51,8 @@ export function cleanTitle(raw: string, site: string | null, headings: string[])
   }
   if (firstIsHead) return { title: withoutFirst, site: first };
   // Otherwise a short last part ("Headline | The Daily") is usually the site.
-  if (last.split(' ').length <= 4 && withoutLast.split(' ').length >= 4) return { title: withoutLast, site: last };
+  if (last.split(' ').length <= 4 && withoutLast.split(' ').length >= 4)
+    return { title: withoutLast, site: last };
   return { title, site: null };
 }
 

@@ -2,13 +2,109 @@
 // tell apart the languages news usually comes in; anything unsure returns null.
 
 const STOPWORDS: Record<string, string[]> = {
-  en: ['the', 'and', 'of', 'to', 'in', 'is', 'that', 'for', 'was', 'with', 'on', 'as', 'by', 'he', 'it'],
-  es: ['el', 'la', 'de', 'que', 'y', 'en', 'los', 'del', 'se', 'las', 'por', 'un', 'para', 'con', 'una'],
+  en: [
+    'the',
+    'and',
+    'of',
+    'to',
+    'in',
+    'is',
+    'that',
+    'for',
+    'was',
+    'with',
+    'on',
+    'as',
+    'by',
+    'he',
+    'it',
+  ],
+  es: [
+    'el',
+    'la',
+    'de',
+    'que',
+    'y',
+    'en',
+    'los',
+    'del',
+    'se',
+    'las',
+    'por',
+    'un',
+    'para',
+    'con',
+    'una',
+  ],
   pt: ['o', 'a', 'de', 'que', 'e', 'do', 'da', 'em', 'um', 'para', 'com', 'não', 'uma', 'os', 'no'],
-  fr: ['le', 'la', 'de', 'et', 'les', 'des', 'est', 'un', 'une', 'du', 'que', 'dans', 'pour', 'qui', 'pas'],
-  de: ['der', 'die', 'und', 'das', 'ist', 'nicht', 'zu', 'den', 'mit', 'von', 'sich', 'des', 'auf', 'ein', 'dem'],
-  it: ['il', 'di', 'che', 'e', 'la', 'per', 'un', 'non', 'del', 'della', 'sono', 'una', 'con', 'gli', 'le'],
-  nl: ['de', 'het', 'een', 'en', 'van', 'dat', 'niet', 'op', 'is', 'te', 'voor', 'met', 'zijn', 'die', 'ook'],
+  fr: [
+    'le',
+    'la',
+    'de',
+    'et',
+    'les',
+    'des',
+    'est',
+    'un',
+    'une',
+    'du',
+    'que',
+    'dans',
+    'pour',
+    'qui',
+    'pas',
+  ],
+  de: [
+    'der',
+    'die',
+    'und',
+    'das',
+    'ist',
+    'nicht',
+    'zu',
+    'den',
+    'mit',
+    'von',
+    'sich',
+    'des',
+    'auf',
+    'ein',
+    'dem',
+  ],
+  it: [
+    'il',
+    'di',
+    'che',
+    'e',
+    'la',
+    'per',
+    'un',
+    'non',
+    'del',
+    'della',
+    'sono',
+    'una',
+    'con',
+    'gli',
+    'le',
+  ],
+  nl: [
+    'de',
+    'het',
+    'een',
+    'en',
+    'van',
+    'dat',
+    'niet',
+    'op',
+    'is',
+    'te',
+    'voor',
+    'met',
+    'zijn',
+    'die',
+    'ook',
+  ],
 };
 
 /** Fewer words than this give too noisy a vote. */
@@ -25,10 +121,15 @@ for (const [lang, words] of Object.entries(STOPWORDS)) {
 
 /** Guesses the BCP 47 primary tag of a text from its stop words, or null when unsure. */
 export function guessLanguage(text: string): string | null {
-  const words = text.slice(0, SAMPLE_CHARS).toLowerCase().match(/\p{L}+/gu) ?? [];
+  const words =
+    text
+      .slice(0, SAMPLE_CHARS)
+      .toLowerCase()
+      .match(/\p{L}+/gu) ?? [];
   if (words.length < MIN_WORDS) return null;
   const scores = new Map<string, number>();
-  for (const w of words) for (const lang of LOOKUP.get(w) ?? []) scores.set(lang, (scores.get(lang) ?? 0) + 1);
+  for (const w of words)
+    for (const lang of LOOKUP.get(w) ?? []) scores.set(lang, (scores.get(lang) ?? 0) + 1);
   const ranked = [...scores.entries()].sort((a, b) => b[1] - a[1]);
   const [best, second] = ranked;
   if (!best || best[1] < words.length * 0.1) return null;

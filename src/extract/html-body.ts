@@ -20,10 +20,56 @@ interface Block {
 }
 
 /** Elements that make a paragraph of their own. */
-const BLOCK_TAGS = new Set(['p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'li', 'blockquote', 'pre', 'dd', 'dt', 'td', 'th']);
+const BLOCK_TAGS = new Set([
+  'p',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'li',
+  'blockquote',
+  'pre',
+  'dd',
+  'dt',
+  'td',
+  'th',
+]);
 /** Containers whose text, when they hold no blocks, is still a paragraph. */
-const CONTAINER_TAGS = new Set(['div', 'section', 'article', 'main', 'figure', 'table', 'tbody', 'tr', 'ul', 'ol', 'dl', 'aside', 'header', 'footer', 'form', 'center']);
-const SKIP_TAGS = new Set(['script', 'style', 'noscript', 'template', 'button', 'select', 'input', 'textarea', 'svg', 'iframe', 'object', 'embed', 'nav']);
+const CONTAINER_TAGS = new Set([
+  'div',
+  'section',
+  'article',
+  'main',
+  'figure',
+  'table',
+  'tbody',
+  'tr',
+  'ul',
+  'ol',
+  'dl',
+  'aside',
+  'header',
+  'footer',
+  'form',
+  'center',
+]);
+const SKIP_TAGS = new Set([
+  'script',
+  'style',
+  'noscript',
+  'template',
+  'button',
+  'select',
+  'input',
+  'textarea',
+  'svg',
+  'iframe',
+  'object',
+  'embed',
+  'nav',
+]);
 /** A related-stories item is a headline: a line this long or shorter. */
 const LINK_ITEM_MAX_WORDS = 18;
 /** Share of an item's characters inside links for it to count as link-only. */
@@ -117,7 +163,11 @@ function collectBlocks(root: Element, base: string | null): Block[] {
 function isCaptionElement(el: Element): boolean {
   if (tagOf(el) === 'figcaption') return true;
   const label = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`;
-  return /caption|credit/i.test(label) && !el.querySelector('img, picture, video') && (el.textContent ?? '').length < 500;
+  return (
+    /caption|credit/i.test(label) &&
+    !el.querySelector('img, picture, video') &&
+    (el.textContent ?? '').length < 500
+  );
 }
 
 /** Removes captions from the tree and returns their text. */
@@ -189,7 +239,12 @@ export function splitBody(root: Element, base: string | null): BodyParts {
     }
     // "Read more: <headline>" on one line.
     const short = block.text.split(' ').length <= LINK_ITEM_MAX_WORDS + 6;
-    if (label && short && block.links.length > 0 && block.linkChars >= (block.text.length - label[0].length) * 0.6) {
+    if (
+      label &&
+      short &&
+      block.links.length > 0 &&
+      block.linkChars >= (block.text.length - label[0].length) * 0.6
+    ) {
       related.add(block);
       continue;
     }

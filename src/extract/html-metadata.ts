@@ -22,20 +22,57 @@ export interface PageMetadata {
 
 /** JSON-LD types that describe a news or blog article. */
 const ARTICLE_TYPES = new Set([
-  'newsarticle', 'article', 'reportagenewsarticle', 'blogposting', 'analysisnewsarticle',
-  'opinionnewsarticle', 'reviewnewsarticle', 'backgroundnewsarticle', 'report', 'liveblogposting',
-  'socialmediaposting', 'scholarlyarticle', 'techarticle',
+  'newsarticle',
+  'article',
+  'reportagenewsarticle',
+  'blogposting',
+  'analysisnewsarticle',
+  'opinionnewsarticle',
+  'reviewnewsarticle',
+  'backgroundnewsarticle',
+  'report',
+  'liveblogposting',
+  'socialmediaposting',
+  'scholarlyarticle',
+  'techarticle',
 ]);
 
 /** Meta names that carry the publish date on various CMSs. */
 const PUBLISHED_METAS = [
-  'article:published_time', 'og:published_time', 'published_time', 'pubdate', 'publishdate',
-  'publish-date', 'publish_date', 'date', 'dc.date', 'dc.date.issued', 'dcterms.date',
-  'dcterms.created', 'parsely-pub-date', 'sailthru.date', 'article.published', 'datepublished',
-  'citation_publication_date', 'originalpublicationdate',
+  'article:published_time',
+  'og:published_time',
+  'published_time',
+  'pubdate',
+  'publishdate',
+  'publish-date',
+  'publish_date',
+  'date',
+  'dc.date',
+  'dc.date.issued',
+  'dcterms.date',
+  'dcterms.created',
+  'parsely-pub-date',
+  'sailthru.date',
+  'article.published',
+  'datepublished',
+  'citation_publication_date',
+  'originalpublicationdate',
 ];
-const MODIFIED_METAS = ['article:modified_time', 'og:updated_time', 'dateModified', 'last-modified', 'dcterms.modified'];
-const AUTHOR_METAS = ['author', 'article:author', 'parsely-author', 'sailthru.author', 'dc.creator', 'byl'];
+const MODIFIED_METAS = [
+  'article:modified_time',
+  'og:updated_time',
+  'dateModified',
+  'last-modified',
+  'dcterms.modified',
+];
+const AUTHOR_METAS = [
+  'author',
+  'article:author',
+  'parsely-author',
+  'sailthru.author',
+  'dc.creator',
+  'byl',
+];
 
 /** A byline element longer than this is a bio or a block of page chrome. */
 const MAX_BYLINE_BLOCK_CHARS = 100;
@@ -43,7 +80,9 @@ const MAX_BYLINE_BLOCK_CHARS = 100;
 type Json = unknown;
 
 function asRecord(value: Json): Record<string, Json> | null {
-  return value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, Json>) : null;
+  return value && typeof value === 'object' && !Array.isArray(value)
+    ? (value as Record<string, Json>)
+    : null;
 }
 
 function firstString(value: Json): string | null {
@@ -69,7 +108,9 @@ function namesOf(value: Json): string[] {
 
 function typesOf(node: Record<string, Json>): string[] {
   const t = node['@type'];
-  return (Array.isArray(t) ? t : [t]).filter((x): x is string => typeof x === 'string').map((x) => x.toLowerCase());
+  return (Array.isArray(t) ? t : [t])
+    .filter((x): x is string => typeof x === 'string')
+    .map((x) => x.toLowerCase());
 }
 
 function collectNodes(value: Json, out: Record<string, Json>[], depth = 0): void {
@@ -91,7 +132,10 @@ export function findJsonLdArticle(document: Document): Record<string, Json> | nu
   for (const script of document.querySelectorAll('script[type="application/ld+json"]')) {
     try {
       // Some CMSs wrap JSON-LD in CDATA or HTML comments.
-      const raw = (script.textContent ?? '').replace(/^\s*(?:<!--|\/\/<!\[CDATA\[)|(?:-->|\/\/\]\]>)\s*$/g, '');
+      const raw = (script.textContent ?? '').replace(
+        /^\s*(?:<!--|\/\/<!\[CDATA\[)|(?:-->|\/\/\]\]>)\s*$/g,
+        '',
+      );
       collectNodes(JSON.parse(raw), nodes);
     } catch {
       // Broken JSON-LD is common; the other sources still apply.
@@ -107,7 +151,12 @@ function metaContent(document: Document, names: string[]): string | null {
   for (const name of names) {
     const lower = name.toLowerCase();
     for (const meta of document.querySelectorAll('meta')) {
-      const key = (meta.getAttribute('property') ?? meta.getAttribute('name') ?? meta.getAttribute('itemprop') ?? '')
+      const key = (
+        meta.getAttribute('property') ??
+        meta.getAttribute('name') ??
+        meta.getAttribute('itemprop') ??
+        ''
+      )
         .toLowerCase()
         .trim();
       const content = meta.getAttribute('content')?.trim();
@@ -130,7 +179,8 @@ function bylineBlocks(document: Document): string[] {
   const out: string[] = [];
   for (const el of document.querySelectorAll('[class], [id], [rel="author"]')) {
     const label = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''} ${el.getAttribute('rel') ?? ''}`;
-    if (!/byline|author|posted|dateline|entry-meta|post-meta|pubdate|timestamp/i.test(label)) continue;
+    if (!/byline|author|posted|dateline|entry-meta|post-meta|pubdate|timestamp/i.test(label))
+      continue;
     if (/comment|avatar|gallery|tab|widget|bio/i.test(label)) continue;
     const text = (el.textContent ?? '').replace(/\s+/g, ' ').trim();
     if (text && text.length <= MAX_BYLINE_BLOCK_CHARS) out.push(text);
@@ -140,10 +190,14 @@ function bylineBlocks(document: Document): string[] {
 
 function markupByline(document: Document): string | null {
   for (const text of bylineBlocks(document)) {
-    const m = text.match(/\b(?:posted by|written by|by)\s+(\p{Lu}[\p{L}'’.-]*(?:\s+(?:\p{Lu}[\p{L}'’.-]*|and|&|de|van|von|da|,))*)/u);
+    const m = text.match(
+      /\b(?:posted by|written by|by)\s+(\p{Lu}[\p{L}'’.-]*(?:\s+(?:\p{Lu}[\p{L}'’.-]*|and|&|de|van|von|da|,))*)/u,
+    );
     if (m) return m[1]!.replace(/[\s,]+$/, '');
   }
-  const rel = document.querySelector('a[rel="author"], [itemprop="author"] [itemprop="name"], [itemprop="author"]');
+  const rel = document.querySelector(
+    'a[rel="author"], [itemprop="author"] [itemprop="name"], [itemprop="author"]',
+  );
   const relText = rel?.textContent?.replace(/\s+/g, ' ').trim();
   return relText && relText.length <= MAX_BYLINE_BLOCK_CHARS ? relText : null;
 }
@@ -162,17 +216,25 @@ export function readPageMetadata(document: Document): PageMetadata {
   const ldAuthors = ld ? namesOf(ld.author ?? ld.creator ?? null) : [];
   const publisher = ld ? asRecord(ld.publisher) : null;
   const canonical =
-    document.querySelector('link[rel="canonical"]')?.getAttribute('href') ?? metaContent(document, ['og:url']);
-  const docTitle = document.querySelector('title')?.textContent?.replace(/\s+/g, ' ').trim() || null;
+    document.querySelector('link[rel="canonical"]')?.getAttribute('href') ??
+    metaContent(document, ['og:url']);
+  const docTitle =
+    document.querySelector('title')?.textContent?.replace(/\s+/g, ' ').trim() || null;
   const lang =
     primaryLanguage(firstString(ld?.inLanguage ?? null)) ??
     primaryLanguage(document.documentElement?.getAttribute('lang')) ??
     primaryLanguage(document.documentElement?.getAttribute('xml:lang')) ??
-    primaryLanguage(metaContent(document, ['content-language', 'language', 'dc.language', 'og:locale']));
-  const httpLang = document.querySelector('meta[http-equiv="content-language" i]')?.getAttribute('content');
-  const articleBody = ld && typeof ld.articleBody === 'string' ? ld.articleBody.trim() || null : null;
+    primaryLanguage(
+      metaContent(document, ['content-language', 'language', 'dc.language', 'og:locale']),
+    );
+  const httpLang = document
+    .querySelector('meta[http-equiv="content-language" i]')
+    ?.getAttribute('content');
+  const articleBody =
+    ld && typeof ld.articleBody === 'string' ? ld.articleBody.trim() || null : null;
   return {
-    title: firstString(ld?.headline ?? null) ?? metaContent(document, ['og:title', 'twitter:title']),
+    title:
+      firstString(ld?.headline ?? null) ?? metaContent(document, ['og:title', 'twitter:title']),
     documentTitle: docTitle,
     byline:
       (ldAuthors.length > 0 ? ldAuthors.join(', ') : null) ??
@@ -184,7 +246,8 @@ export function readPageMetadata(document: Document): PageMetadata {
       timeElementDate(document) ??
       markupDate(document),
     modified:
-      normalizeDate(firstString(ld?.dateModified ?? null)) ?? normalizeDate(metaContent(document, MODIFIED_METAS)),
+      normalizeDate(firstString(ld?.dateModified ?? null)) ??
+      normalizeDate(metaContent(document, MODIFIED_METAS)),
     language: lang ?? primaryLanguage(httpLang),
     site:
       metaContent(document, ['og:site_name', 'application-name']) ??

@@ -45,7 +45,9 @@ function runReadability(document: Document): ReadabilityOut | null {
   try {
     const article = new Readability(document as never, { keepClasses: true }).parse();
     if (!article?.content) return null;
-    const { document: content } = parseHTML(`<!doctype html><html><body>${article.content}</body></html>`);
+    const { document: content } = parseHTML(
+      `<!doctype html><html><body>${article.content}</body></html>`,
+    );
     return {
       title: article.title ?? null,
       byline: article.byline ?? null,
@@ -64,7 +66,10 @@ function countLinkedHeadlines(root: Element): number {
   let count = 0;
   for (const h of root.querySelectorAll('h1, h2, h3, h4')) {
     const text = (h.textContent ?? '').replace(/\s+/g, ' ').trim();
-    const linked = [...h.querySelectorAll('a')].reduce((n, a) => n + (a.textContent ?? '').trim().length, 0);
+    const linked = [...h.querySelectorAll('a')].reduce(
+      (n, a) => n + (a.textContent ?? '').trim().length,
+      0,
+    );
     if (text && linked >= text.length * 0.8) count++;
   }
   return count;
@@ -88,7 +93,11 @@ function headingsOf(document: Document): string[] {
 
 function parseDocument(html: string): Document | null {
   try {
-    const { document } = parseHTML(html);
+    // linkedom leaves a bare fragment without <body>; readability needs one.
+    const whole = /<(?:html|body)[\s>]/i.test(html)
+      ? html
+      : `<!doctype html><html><body>${html}</body></html>`;
+    const { document } = parseHTML(whole);
     for (const t of [...document.querySelectorAll('template')]) t.remove();
     return document as unknown as Document;
   } catch {
@@ -100,14 +109,17 @@ function parseDocument(html: string): Document | null {
 export function extractHtml(html: string, opts: HtmlOptions): Result<ArticleDraft, HtmlFailure> {
   if (!html.trim()) return { ok: false, reason: 'empty' };
   const document = parseDocument(html);
-  if (!document) return { ok: false, reason: 'unreadable', detail: 'html: the page could not be parsed' };
+  if (!document)
+    return { ok: false, reason: 'unreadable', detail: 'html: the page could not be parsed' };
   const { url, hints } = opts;
   const meta = readPageMetadata(document);
   const headings = headingsOf(document);
   const urlIsArticle = !!url && !isRootUrl(url);
-  const canonicalRaw = meta.canonical && !(urlIsArticle && isRootUrl(canonicalizeUrl(meta.canonical, url ?? undefined)))
-    ? meta.canonical
-    : null;
+  const canonicalRaw =
+    meta.canonical &&
+    !(urlIsArticle && isRootUrl(canonicalizeUrl(meta.canonical, url ?? undefined)))
+      ? meta.canonical
+      : null;
   const readable = runReadability(document);
 
   let body: BodyParts = { paragraphs: [], relatedLinks: [], captions: [], other: [] };
@@ -120,7 +132,11 @@ export function extractHtml(html: string, opts: HtmlOptions): Result<ArticleDraf
       (headlines >= LISTING_MIN_HEADLINES && headlines * LISTING_WORDS_PER_HEADLINE >= words) ||
       (siteRoot && headlines >= 2)
     ) {
-      return { ok: false, reason: 'not-an-article', detail: `html: a listing with ${headlines} linked headlines` };
+      return {
+        ok: false,
+        reason: 'not-an-article',
+        detail: `html: a listing with ${headlines} linked headlines`,
+      };
     }
     body = splitBody(readable.root, url);
     bodyHtml = readable.root.innerHTML.trim() || null;
@@ -136,7 +152,11 @@ export function extractHtml(html: string, opts: HtmlOptions): Result<ArticleDraf
     (p, i) => i > 2 || p.toLowerCase().replace(/\W+/g, ' ').trim() !== titleKey,
   );
   if (body.paragraphs.join(' ').length < MIN_READABLE_CHARS) {
-    const fromLd = meta.articleBody?.split(/\n\s*\n|\n/).map((p) => p.trim()).filter(Boolean) ?? [];
+    const fromLd =
+      meta.articleBody
+        ?.split(/\n\s*\n|\n/)
+        .map((p) => p.trim())
+        .filter(Boolean) ?? [];
     const fresh = fromLd.length > 0 ? null : parseDocument(html);
     const alternative = fromLd.length > 0 ? fromLd : fresh ? findDensestBlock(fresh) : [];
     if (alternative.join(' ').length > body.paragraphs.join(' ').length) {
@@ -146,7 +166,11 @@ export function extractHtml(html: string, opts: HtmlOptions): Result<ArticleDraf
   }
   const { text, ranges } = joinParagraphs(body.paragraphs);
   if (text.length < MIN_ARTICLE_CHARS && !meta.articleBody) {
-    return { ok: false, reason: 'not-an-article', detail: `html: only ${text.length} characters of body text` };
+    return {
+      ok: false,
+      reason: 'not-an-article',
+      detail: `html: only ${text.length} characters of body text`,
+    };
   }
   const siteName = site ?? cleaned?.site ?? readable?.siteName ?? null;
   const base = url ?? undefined;
@@ -162,7 +186,9 @@ export function extractHtml(html: string, opts: HtmlOptions): Result<ArticleDraf
     language: meta.language ?? readable?.lang?.slice(0, 2).toLowerCase() ?? guessLanguage(text),
     site: siteName,
     url,
-    canonicalUrl: (canonicalRaw ? canonicalizeUrl(canonicalRaw, base) : null) ?? (url ? canonicalizeUrl(url) : null),
+    canonicalUrl:
+      (canonicalRaw ? canonicalizeUrl(canonicalRaw, base) : null) ??
+      (url ? canonicalizeUrl(url) : null),
     image: meta.image ? (canonicalizeUrl(meta.image, base) ?? meta.image) : null,
     text,
     paragraphs: ranges,

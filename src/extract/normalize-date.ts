@@ -7,11 +7,23 @@ const MIN_YEAR = 1900;
 const MAX_YEAR = 2100;
 
 const MONTHS: Record<string, number> = {
-  jan: 1, feb: 2, mar: 3, apr: 4, may: 5, jun: 6, jul: 7, aug: 8, sep: 9, oct: 10, nov: 11, dec: 12,
+  jan: 1,
+  feb: 2,
+  mar: 3,
+  apr: 4,
+  may: 5,
+  jun: 6,
+  jul: 7,
+  aug: 8,
+  sep: 9,
+  oct: 10,
+  nov: 11,
+  dec: 12,
 };
 
 // "26-FEB-1987 15:01:01.79" (Reuters-21578).
-const REUTERS_DATE = /^(\d{1,2})-([A-Za-z]{3})-(\d{4})(?:\s+(\d{1,2}):(\d{2})(?::(\d{2}))?(?:\.\d+)?)?$/;
+const REUTERS_DATE =
+  /^(\d{1,2})-([A-Za-z]{3})-(\d{4})(?:\s+(\d{1,2}):(\d{2})(?::(\d{2}))?(?:\.\d+)?)?$/;
 // "2016-03-11" — a day with no time keeps its precision.
 const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
 // "2009-06-11 13:57:00" or "2009-06-11T13:57" with no zone: read as UTC.
@@ -49,7 +61,8 @@ function parseReuters(m: RegExpMatchArray): string | null {
 
 /** Turns a date string in any common format into ISO 8601 (UTC, or a bare day), or null. */
 export function normalizeDate(raw: unknown): string | null {
-  if (typeof raw === 'number') return raw > 1e11 ? toIso(new Date(raw)) : toIso(new Date(raw * 1000));
+  if (typeof raw === 'number')
+    return raw > 1e11 ? toIso(new Date(raw)) : toIso(new Date(raw * 1000));
   if (typeof raw !== 'string') return null;
   const text = raw.trim();
   if (!text || text.length > 200) return null;
@@ -70,8 +83,11 @@ export function normalizeDate(raw: unknown): string | null {
   if (/^\d{9,13}$/.test(text)) return normalizeDate(Number(text));
   try {
     // chrono handles "Fri Apr 28 19:20:36 CEST 2023", "June 11th, 2009 @ 10:57 UTC", etc.
-    const [result] = chrono.strict.parse(text.replace(/\s@\s/g, ' at '), new Date(Date.UTC(2000, 0, 1)));
-    if (!result || !result.start.isCertain('year')) return null;
+    const [result] = chrono.strict.parse(
+      text.replace(/\s@\s/g, ' at '),
+      new Date(Date.UTC(2000, 0, 1)),
+    );
+    if (!result?.start.isCertain('year')) return null;
     const { start } = result;
     if (!start.isCertain('hour')) {
       return isoDay(start.get('year')!, start.get('month')!, start.get('day')!);
@@ -84,6 +100,8 @@ export function normalizeDate(raw: unknown): string | null {
 
 /** The day a URL path names (/2009/06/11/slug), as "YYYY-MM-DD", or null. */
 export function dateFromUrl(url: string | null | undefined): string | null {
-  const m = url?.match(/\/((?:19|20)\d{2})[/-](0?[1-9]|1[0-2])[/-](0?[1-9]|[12]\d|3[01])(?:[/-]|$)/);
+  const m = url?.match(
+    /\/((?:19|20)\d{2})[/-](0?[1-9]|1[0-2])[/-](0?[1-9]|[12]\d|3[01])(?:[/-]|$)/,
+  );
   return m ? isoDay(Number(m[1]), Number(m[2]), Number(m[3])) : null;
 }

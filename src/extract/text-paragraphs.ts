@@ -32,11 +32,17 @@ function splitLines(text: string): Line[] {
 
 function isWrapped(block: Line[]): boolean {
   if (block.length < 2) return false;
-  const lengths = block.map((l) => l.text.trim().length);
-  if (lengths.some((n) => n > WRAP_MAX_CHARS)) return false;
-  // Paragraph ends are short, so only most lines need to look like wrapped prose.
-  const prose = lengths.filter((n) => n >= WRAP_MIN_CHARS).length;
-  return prose >= block.length * WRAP_MIN_SHARE;
+  if (block.some((l) => l.text.trim().length > WRAP_MAX_CHARS)) return false;
+  // Paragraph ends (before an indented line, or last) are short; judge only the other lines.
+  const inner = block.filter((_line, i) => {
+    const next = block[i + 1];
+    return next !== undefined && !/^[ \t]+\S/.test(next.text);
+  });
+  if (inner.length === 0) return block.slice(1).some((l) => /^[ \t]+\S/.test(l.text));
+  const prose = inner.filter((l) => l.text.trim().length >= WRAP_MIN_CHARS).length;
+  // Wrapped lines mostly break mid-sentence; lines that end sentences are paragraphs.
+  const ended = inner.filter((l) => /[.!?]["'”’)]?\s*$/.test(l.text)).length;
+  return prose >= inner.length * WRAP_MIN_SHARE && ended < inner.length / 2;
 }
 
 function trimmedRange(text: string, start: number, end: number): Range | null {

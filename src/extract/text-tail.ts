@@ -13,15 +13,17 @@ const MAX_BODY_OVERLAP = 0.34;
 
 /** Words that are lower-case in Title Case and carry no topic. */
 const STOPWORDS = new Set(
-  ('a an the and or but nor of in on at to for from by with as is are was were be been it its this that these ' +
+  (
+    'a an the and or but nor of in on at to for from by with as is are was were be been it its this that these ' +
     'those into over under after before about amid than then so not no up out off vs via per his her their our ' +
-    'your my we you they he she them us most least more less new how why what who when where which')
-    .split(' '),
+    'your my we you they he she them us most least more less new how why what who when where which'
+  ).split(' '),
 );
 
 const BULLET = /^\s*(?:[-*•–—▪·]|\d{1,2}[.)])\s+/;
 /** Lines that close an article and belong to it: wire credits and sign-offs. */
-const SIGN_OFF = /^(?:\(?\s*(?:reporting|editing|writing|additional reporting|compiled|contact|follow)\b|©|copyright)/i;
+const SIGN_OFF =
+  /^(?:\(?\s*(?:reporting|editing|writing|additional reporting|compiled|contact|follow)\b|©|copyright)/i;
 /** Endings that mark a sentence (so the line is prose, not a headline). */
 const SENTENCE_END = /[.!;:,]["'”’)\]]*$/;
 
@@ -31,7 +33,12 @@ function words(text: string): string[] {
 
 function contentWords(text: string): string[] {
   return words(text)
-    .map((w) => w.toLowerCase().replace(/['’]s$/, '').replace(/\.$/, ''))
+    .map((w) =>
+      w
+        .toLowerCase()
+        .replace(/['’]s$/, '')
+        .replace(/\.$/, ''),
+    )
     .filter((w) => w.length >= 3 && !STOPWORDS.has(w));
 }
 

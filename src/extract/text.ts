@@ -34,12 +34,20 @@ function countWords(s: string): number {
 }
 
 function sameTitle(a: string, b: string): boolean {
-  const key = (s: string) => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+  const key = (s: string) =>
+    s
+      .toLowerCase()
+      .replace(/[^\p{L}\p{N}]+/gu, ' ')
+      .trim();
   return key(a) === key(b);
 }
 
 /** The first paragraph, when it is a title line. */
-function findTitle(text: string, paragraphs: readonly Range[], hinted: string | null): string | null {
+function findTitle(
+  text: string,
+  paragraphs: readonly Range[],
+  hinted: string | null,
+): string | null {
   const first = paragraphs[0];
   if (!first || paragraphs.length < 2) return null;
   const line = text.slice(first[0], first[1]);

@@ -12,7 +12,7 @@ const ALLOWED_TAGS = [
 const OPTIONS: sanitizeHtml.IOptions = {
   allowedTags: ALLOWED_TAGS,
   allowedAttributes: {
-    a: ['href', 'title'],
+    a: ['href', 'title', 'rel', 'target'],
     img: ['src', 'alt', 'title', 'width', 'height'],
     time: ['datetime'],
     td: ['colspan', 'rowspan'],

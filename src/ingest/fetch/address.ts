@@ -15,7 +15,11 @@ export type AddressKind =
   | 'reserved'
   | 'invalid';
 
-type Range = readonly [prefix: string, bits: number, kind: Exclude<AddressKind, 'public' | 'invalid'>];
+type Range = readonly [
+  prefix: string,
+  bits: number,
+  kind: Exclude<AddressKind, 'public' | 'invalid'>,
+];
 
 const IPV4_RANGES: readonly Range[] = [
   ['0.0.0.0', 8, 'unspecified'],

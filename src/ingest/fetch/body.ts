@@ -33,7 +33,10 @@ function createCounter(maxBytes: number, what: string, sink?: Uint8Array[]): Tra
 }
 
 // Truncated bodies are common from real servers; browsers show what arrived, so do we.
-const ZLIB_LENIENT = { flush: zlib.constants.Z_SYNC_FLUSH, finishFlush: zlib.constants.Z_SYNC_FLUSH };
+const ZLIB_LENIENT = {
+  flush: zlib.constants.Z_SYNC_FLUSH,
+  finishFlush: zlib.constants.Z_SYNC_FLUSH,
+};
 
 /**
  * "deflate" should mean zlib-wrapped, but some servers send raw deflate; the first two
@@ -114,9 +117,14 @@ export async function readBody(
       createCounter(maxBytes, 'the decompressed body', chunks),
     ]);
   } catch (err) {
-    if (err instanceof TooLargeError) return { ok: false, reason: 'too-large', detail: err.message };
+    if (err instanceof TooLargeError)
+      return { ok: false, reason: 'too-large', detail: err.message };
     if (decoders.length && isZlibError(err)) {
-      return { ok: false, reason: 'network', detail: `could not decompress the body: ${(err as Error).message}` };
+      return {
+        ok: false,
+        reason: 'network',
+        detail: `could not decompress the body: ${(err as Error).message}`,
+      };
     }
     throw err;
   }
@@ -125,5 +133,7 @@ export async function readBody(
 
 function isZlibError(err: unknown): boolean {
   const code = (err as NodeJS.ErrnoException | null)?.code ?? '';
-  return code.startsWith('Z_') || code.startsWith('ERR_BROTLI') || code.startsWith('ERR__ERROR_FORMAT');
+  return (
+    code.startsWith('Z_') || code.startsWith('ERR_BROTLI') || code.startsWith('ERR__ERROR_FORMAT')
+  );
 }

@@ -8,7 +8,8 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createFetcher } from './fetcher.js';
 import type { Fetcher, FetcherOptions, Resolver } from './types.js';
 
-const PAGE = '<!doctype html><html><head><title>Hi</title></head><body><p>Hello, world.</p></body></html>';
+const PAGE =
+  '<!doctype html><html><head><title>Hi</title></head><body><p>Hello, world.</p></body></html>';
 // "Привет" in windows-1251.
 const CP1251 = Buffer.from([0xcf, 0xf0, 0xe8, 0xe2, 0xe5, 0xf2]);
 
@@ -18,7 +19,7 @@ const hits: Array<{ host: string; path: string; at: number }> = [];
 const hitsOf = (path: string, host?: string) =>
   hits.filter((h) => h.path === path && (!host || h.host === host)).length;
 
-function handle(req: IncomingMessage, res: ServerResponse): void {
+function handle(req: IncomingMessage, res: ServerResponse) {
   const host = (req.headers.host ?? '').replace(/:\d+$/, '');
   const path = req.url ?? '/';
   hits.push({ host, path, at: performance.now() });
@@ -29,16 +30,24 @@ function handle(req: IncomingMessage, res: ServerResponse): void {
   if (path === '/robots.txt') {
     if (host === 'broken.example') return send(503, 'down');
     if (host === 'missing.example') return send(404, 'nope');
-    return send(200, 'User-agent: *\nDisallow: /nobody\n\nUser-agent: sitrep\nDisallow: /private\n', {
-      'content-type': 'text/plain',
-    });
+    return send(
+      200,
+      'User-agent: *\nDisallow: /nobody\n\nUser-agent: sitrep\nDisallow: /private\n',
+      {
+        'content-type': 'text/plain',
+      },
+    );
   }
   if (path === '/ok' || path === '/private/page' || path === '/nobody') return send(200, PAGE);
   if (path === '/ua') return send(200, req.headers['user-agent'] ?? '');
   if (path === '/missing') return send(404, 'not here');
   if (path === '/gzip') return send(200, gzipSync(PAGE), { 'content-encoding': 'gzip' });
   if (path === '/br') return send(200, brotliCompressSync(PAGE), { 'content-encoding': 'br' });
-  if (path === '/deflate') return send(200, deflateRawSync(PAGE), { 'content-encoding': 'deflate' });
+  if (path === '/deflate')
+    return send(200, deflateRawSync(PAGE), { 'content-encoding': 'deflate' });
+  if (path === '/bad-gzip')
+    return send(200, Buffer.from('definitely not gzip'), { 'content-encoding': 'gzip' });
+  if (path === '/zstd') return send(200, Buffer.from('(pretend)'), { 'content-encoding': 'zstd' });
   if (path === '/big-declared') return send(200, 'x'.repeat(5000), { 'content-length': '5000' });
   if (path === '/big-chunked') {
     res.writeHead(200, { 'content-type': 'text/plain' });
@@ -53,7 +62,8 @@ function handle(req: IncomingMessage, res: ServerResponse): void {
     const n = Number(hop[1]);
     return n === 0 ? send(200, PAGE) : send(302, '', { location: `${n - 1}` });
   }
-  if (path === '/to-private') return send(302, '', { location: `http://internal.example:${port}/ok` });
+  if (path === '/to-private')
+    return send(302, '', { location: `http://internal.example:${port}/ok` });
   if (path === '/to-literal') return send(301, '', { location: `http://127.0.0.1:${port}/ok` });
   if (path === '/hang') return; // never answers
   if (path === '/hang-body') {
@@ -69,9 +79,13 @@ function handle(req: IncomingMessage, res: ServerResponse): void {
     if (req.headers['if-modified-since'] === stamp) return send(304, '');
     return send(200, PAGE, { 'last-modified': stamp });
   }
-  if (path === '/cp1251') return send(200, CP1251, { 'content-type': 'text/html; charset=windows-1251' });
+  if (path === '/cp1251')
+    return send(200, CP1251, { 'content-type': 'text/html; charset=windows-1251' });
   if (path === '/latin1') {
-    const body = Buffer.concat([Buffer.from('<html><head><meta charset="iso-8859-1"></head><body>caf'), Buffer.from([0xe9])]);
+    const body = Buffer.concat([
+      Buffer.from('<html><head><meta charset="iso-8859-1"></head><body>caf'),
+      Buffer.from([0xe9]),
+    ]);
     return send(200, body, { 'content-type': 'text/html' });
   }
   if (path === '/image') return send(200, Buffer.alloc(100), { 'content-type': 'image/png' });
@@ -138,7 +152,11 @@ describe('createFetcher: addresses', () => {
 
   it('refuses the same loopback URL by default, without connecting', async () => {
     const got = await makeFetcher({ allowPrivate: false }).fetch(local('/ok'));
-    expect(got).toMatchObject({ ok: false, reason: 'blocked-address', detail: '127.0.0.1 is a loopback address' });
+    expect(got).toMatchObject({
+      ok: false,
+      reason: 'blocked-address',
+      detail: '127.0.0.1 is a loopback address',
+    });
     expect(hitsOf('/ok')).toBe(0);
   });
 
@@ -151,7 +169,9 @@ describe('createFetcher: addresses', () => {
 
   it('refuses an IPv4-mapped IPv6 loopback answer', async () => {
     const mapped: Resolver = async () => [{ address: '::ffff:127.0.0.1', family: 6 }];
-    const got = await makeFetcher({ allowPrivate: false, lookup: mapped }).fetch(named('news.example', '/ok'));
+    const got = await makeFetcher({ allowPrivate: false, lookup: mapped }).fetch(
+      named('news.example', '/ok'),
+    );
     expect(got).toMatchObject({ ok: false, reason: 'blocked-address' });
   });
 
@@ -177,7 +197,10 @@ describe('createFetcher: addresses', () => {
 
   it('rejects URLs that are not http(s)', async () => {
     const fetcher = makeFetcher();
-    expect(await fetcher.fetch('ftp://example.com/x')).toMatchObject({ ok: false, reason: 'bad-url' });
+    expect(await fetcher.fetch('ftp://example.com/x')).toMatchObject({
+      ok: false,
+      reason: 'bad-url',
+    });
     expect(await fetcher.fetch('not a url')).toMatchObject({ ok: false, reason: 'bad-url' });
   });
 });
@@ -186,6 +209,15 @@ describe('createFetcher: responses', () => {
   it.each(['/gzip', '/br', '/deflate'])('decodes %s bodies', async (path) => {
     const got = await makeFetcher().fetch(local(path));
     expect(got.ok && text(got.value.body)).toBe(PAGE);
+  });
+
+  it('reports a corrupt gzip body and an unknown coding as values', async () => {
+    const fetcher = makeFetcher();
+    expect(await fetcher.fetch(local('/bad-gzip'))).toMatchObject({ ok: false, reason: 'network' });
+    expect(await fetcher.fetch(local('/zstd'))).toMatchObject({
+      ok: false,
+      reason: 'unsupported-content',
+    });
   });
 
   it('reports HTTP errors in one line', async () => {
@@ -257,7 +289,9 @@ describe('createFetcher: responses', () => {
   it('reports the charset from the header (windows-1251)', async () => {
     const got = await makeFetcher().fetch(local('/cp1251'));
     expect(got.ok && got.value.charset).toBe('windows-1251');
-    expect(got.ok && new TextDecoder(got.value.charset ?? 'utf-8').decode(got.value.body)).toBe('Привет');
+    expect(got.ok && new TextDecoder(got.value.charset ?? 'utf-8').decode(got.value.body)).toBe(
+      'Привет',
+    );
   });
 
   it('reports the charset from the document (iso-8859-1, which WHATWG names windows-1252)', async () => {
@@ -292,13 +326,19 @@ describe('createFetcher: politeness', () => {
   it('spaces requests to one host and not across hosts', async () => {
     const delay = 200;
     const fetcher = makeFetcher({ perHostDelayMs: delay });
-    await Promise.all([fetcher.fetch(named('a.example', '/ok')), fetcher.fetch(named('a.example', '/ok'))]);
+    await Promise.all([
+      fetcher.fetch(named('a.example', '/ok')),
+      fetcher.fetch(named('a.example', '/ok')),
+    ]);
     const sameHost = hits.map((h) => h.at);
     expect(sameHost).toHaveLength(2);
     expect(sameHost[1]! - sameHost[0]!).toBeGreaterThanOrEqual(delay * 0.8);
 
     hits.length = 0;
-    await Promise.all([fetcher.fetch(named('b.example', '/ok')), fetcher.fetch(named('c.example', '/ok'))]);
+    await Promise.all([
+      fetcher.fetch(named('b.example', '/ok')),
+      fetcher.fetch(named('c.example', '/ok')),
+    ]);
     const [first, second] = hits.map((h) => h.at);
     expect(Math.abs(second! - first!)).toBeLessThan(delay * 0.8);
   });

@@ -9,7 +9,12 @@ import { describeError, SitrepError } from '../../core/errors.js';
 import { readBody, TooLargeError } from './body.js';
 import { createHostGate } from './host-gate.js';
 import { createRobotsCache, type RobotsText } from './robots.js';
-import { BlockedAddressError, createSafeAgent, isAddressAllowed, systemResolver } from './safe-connect.js';
+import {
+  BlockedAddressError,
+  createSafeAgent,
+  isAddressAllowed,
+  systemResolver,
+} from './safe-connect.js';
 import {
   ACCEPT,
   ALLOW_PRIVATE,
@@ -49,10 +54,13 @@ const fail = (reason: FetchFailure, detail: string, status?: number): Failure =>
   ...(status === undefined ? {} : { status }),
 });
 
-function flattenHeaders(raw: Record<string, string | string[] | undefined>): Record<string, string> {
+function flattenHeaders(
+  raw: Record<string, string | string[] | undefined>,
+): Record<string, string> {
   const out: Record<string, string> = {};
   for (const [name, value] of Object.entries(raw)) {
-    if (value !== undefined) out[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : value;
+    if (value !== undefined)
+      out[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : value;
   }
   return out;
 }
@@ -101,7 +109,8 @@ function classifyError(err: unknown, timedOut: boolean, url: URL, timeoutMs: num
     return fail('network', `could not resolve ${url.hostname}`);
   }
   if (code === 'ECONNREFUSED') return fail('network', `${url.host} refused the connection`);
-  if (code === 'ECONNRESET' || code === 'UND_ERR_SOCKET') return fail('network', `${url.host} closed the connection`);
+  if (code === 'ECONNRESET' || code === 'UND_ERR_SOCKET')
+    return fail('network', `${url.host} closed the connection`);
   return fail('network', `${url.host}: ${describeError(err)}`);
 }
 
@@ -114,26 +123,40 @@ export function createFetcher(options: FetcherOptions = {}): Fetcher {
   const allowPrivate = options.allowPrivate ?? ALLOW_PRIVATE;
   const respectRobots = options.respectRobots ?? RESPECT_ROBOTS;
   for (const [name, value] of Object.entries({ timeoutMs, maxBytes, maxRedirects })) {
-    if (!Number.isFinite(value) || value < 0) throw new SitrepError('CONFIG_INVALID', `fetcher ${name} must be ≥ 0`);
+    if (!Number.isFinite(value) || value < 0)
+      throw new SitrepError('CONFIG_INVALID', `fetcher ${name} must be ≥ 0`);
   }
 
-  const agent = createSafeAgent({ resolver: options.lookup ?? systemResolver, allowPrivate, timeoutMs });
+  const agent = createSafeAgent({
+    resolver: options.lookup ?? systemResolver,
+    allowPrivate,
+    timeoutMs,
+  });
   const gate = createHostGate(options.perHostDelayMs ?? PER_HOST_DELAY_MS);
   const robots = createRobotsCache({
     userAgent,
     ttlMs: options.robotsTtlMs ?? ROBOTS_TTL_MS,
     fetchRobots: async (robotsUrl): Promise<RobotsText> => {
       const got = await fetchChain(robotsUrl, { accept: 'text/plain' }, ROBOTS_MAX_BYTES, false);
-      if (got.ok) return { status: got.value.status, text: new TextDecoder().decode(got.value.body) };
+      if (got.ok)
+        return { status: got.value.status, text: new TextDecoder().decode(got.value.body) };
       return got.status === undefined ? null : { status: got.status, text: '' };
     },
   });
 
-  async function requestOnce(url: URL, requestedUrl: string, req: FetchRequest, cap: number): Promise<Hop> {
+  async function requestOnce(
+    url: URL,
+    requestedUrl: string,
+    req: FetchRequest,
+    cap: number,
+  ): Promise<Hop> {
     // IP literals skip DNS; refuse them before connecting (the connector checks again).
     const literal = url.hostname.replace(/^\[|\]$/g, '');
     if (isIP(literal) && !isAddressAllowed(allowPrivate, literal, literal)) {
-      return { kind: 'failure', failure: fail('blocked-address', new BlockedAddressError(literal, literal).message) };
+      return {
+        kind: 'failure',
+        failure: fail('blocked-address', new BlockedAddressError(literal, literal).message),
+      };
     }
     const headers: Record<string, string> = {
       'user-agent': userAgent,
@@ -150,7 +173,12 @@ export function createFetcher(options: FetcherOptions = {}): Fetcher {
       controller.abort();
     }, timeoutMs);
     try {
-      const res = await request(url, { dispatcher: agent, method: 'GET', headers, signal: controller.signal });
+      const res = await request(url, {
+        dispatcher: agent,
+        method: 'GET',
+        headers,
+        signal: controller.signal,
+      });
       const fetchedAt = new Date().toISOString();
       const status = res.statusCode;
       const head = flattenHeaders(res.headers);
@@ -179,12 +207,18 @@ export function createFetcher(options: FetcherOptions = {}): Fetcher {
       if (status < 200 || status > 299) {
         discard(res.body);
         const phrase = STATUS_CODES[status];
-        return { kind: 'failure', failure: fail('http-error', `HTTP ${status}${phrase ? ` ${phrase}` : ''}`, status) };
+        return {
+          kind: 'failure',
+          failure: fail('http-error', `HTTP ${status}${phrase ? ` ${phrase}` : ''}`, status),
+        };
       }
       if (contentType && BINARY_CONTENT.test(contentType.trim())) {
         discard(res.body);
         const type = contentType.split(';')[0]!.trim();
-        return { kind: 'failure', failure: fail('unsupported-content', `${type} is not a page or a feed`, status) };
+        return {
+          kind: 'failure',
+          failure: fail('unsupported-content', `${type} is not a page or a feed`, status),
+        };
       }
       const declared = Number(head['content-length']);
       if (Number.isFinite(declared) && declared > cap) {
@@ -193,8 +227,11 @@ export function createFetcher(options: FetcherOptions = {}): Fetcher {
         return { kind: 'failure', failure: fail('too-large', detail, status) };
       }
       const body = await readBody(res.body, head['content-encoding'], cap);
-      if (!body.ok) return { kind: 'failure', failure: fail(body.reason, body.detail ?? body.reason, status) };
-      const charset = body.value.length ? decodeBytes(body.value, contentType).charset : charsetFromContentType(contentType);
+      if (!body.ok)
+        return { kind: 'failure', failure: fail(body.reason, body.detail ?? body.reason, status) };
+      const charset = body.value.length
+        ? decodeBytes(body.value, contentType).charset
+        : charsetFromContentType(contentType);
       return { kind: 'page', page: page(body.value, charset) };
     } catch (err) {
       return { kind: 'failure', failure: classifyError(err, timedOut, url, timeoutMs) };
@@ -219,12 +256,17 @@ export function createFetcher(options: FetcherOptions = {}): Fetcher {
       const hop = await gate.run(target.host, () => requestOnce(target, input, req, cap));
       if (hop.kind === 'page') return { ok: true, value: hop.page };
       if (hop.kind === 'failure') return hop.failure;
-      if (!hop.location) return fail('http-error', `HTTP ${hop.status} redirect without a Location`, hop.status);
+      if (!hop.location)
+        return fail('http-error', `HTTP ${hop.status} redirect without a Location`, hop.status);
       if (redirects >= maxRedirects) {
-        return fail('too-many-redirects', `more than ${maxRedirects} redirects, starting at ${input}`);
+        return fail(
+          'too-many-redirects',
+          `more than ${maxRedirects} redirects, starting at ${input}`,
+        );
       }
       const next = parseHttpUrl(hop.location, url.href);
-      if (!next) return fail('bad-url', `redirect to a non-http(s) URL: ${hop.location.slice(0, 200)}`);
+      if (!next)
+        return fail('bad-url', `redirect to a non-http(s) URL: ${hop.location.slice(0, 200)}`);
       url = next;
     }
   }

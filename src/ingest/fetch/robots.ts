@@ -10,10 +10,8 @@ import robotsParserModule from 'robots-parser';
 type Robot = ReturnType<typeof robotsParserModule.default>;
 // The package is CommonJS with an ES-style default in its typings: at run time the default
 // import is the function itself, while TypeScript sees it under `.default`.
-const robotsParser = ((robotsParserModule as { default?: unknown }).default ?? robotsParserModule) as (
-  url: string,
-  text: string,
-) => Robot;
+const robotsParser = ((robotsParserModule as { default?: unknown }).default ??
+  robotsParserModule) as (url: string, text: string) => Robot;
 
 /** A failed robots.txt is retried sooner than a good one is refreshed. */
 const FAILURE_TTL_MS = 10 * 60 * 1000;
@@ -66,7 +64,10 @@ export function createRobotsCache(opts: {
       const origin = new URL(url).origin;
       let entry = entries.get(origin);
       if (!entry || entry.expires <= now()) {
-        const fresh: Entry = { expires: now() + opts.ttlMs, isAllowed: Promise.resolve(() => true) };
+        const fresh: Entry = {
+          expires: now() + opts.ttlMs,
+          isAllowed: Promise.resolve(() => true),
+        };
         fresh.isAllowed = load(`${origin}/robots.txt`, fresh);
         entries.delete(origin);
         entries.set(origin, fresh);

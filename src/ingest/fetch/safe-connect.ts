@@ -13,13 +13,18 @@ export class BlockedAddressError extends Error {
   constructor(hostname: string, address: string) {
     const host = hostname.replace(/^\[|\]$/g, '');
     const reason = describeAddress(address, classifyAddress(address));
-    super(host === address ? reason : `${host} resolves to ${reason.replace(/^\S+ is /, `${address}, `)}`);
+    super(
+      host === address
+        ? reason
+        : `${host} resolves to ${reason.replace(/^\S+ is /, `${address}, `)}`,
+    );
     this.name = 'BlockedAddressError';
   }
 }
 
 /** The default resolver: every address the system resolver knows, in its order. */
-export const systemResolver: Resolver = (hostname) => dnsLookup(hostname, { all: true, verbatim: true });
+export const systemResolver: Resolver = (hostname) =>
+  dnsLookup(hostname, { all: true, verbatim: true });
 
 /** Whether a connection from this host name to this address is allowed. */
 export function isAddressAllowed(allow: AllowPrivate, hostname: string, address: string): boolean {
@@ -36,8 +41,13 @@ type LookupCallback = (
 
 /** A net.connect `lookup` that resolves through `resolver` and refuses blocked addresses. */
 function createSafeLookup(resolver: Resolver, allow: AllowPrivate) {
-  return (hostname: string, options: { family?: number | string; all?: boolean }, callback: LookupCallback) => {
-    const family = options.family === 'IPv4' ? 4 : options.family === 'IPv6' ? 6 : Number(options.family ?? 0);
+  return (
+    hostname: string,
+    options: { family?: number | string; all?: boolean },
+    callback: LookupCallback,
+  ) => {
+    const family =
+      options.family === 'IPv4' ? 4 : options.family === 'IPv6' ? 6 : Number(options.family ?? 0);
     resolver(hostname).then(
       (found) => {
         const addresses = found.filter((a) => !family || a.family === family);
@@ -59,7 +69,11 @@ function createSafeLookup(resolver: Resolver, allow: AllowPrivate) {
 }
 
 /** An undici Agent whose every connection passes the address check. */
-export function createSafeAgent(opts: { resolver: Resolver; allowPrivate: AllowPrivate; timeoutMs: number }): Agent {
+export function createSafeAgent(opts: {
+  resolver: Resolver;
+  allowPrivate: AllowPrivate;
+  timeoutMs: number;
+}): Agent {
   const base = buildConnector({
     lookup: createSafeLookup(opts.resolver, opts.allowPrivate) as never,
     timeout: opts.timeoutMs,

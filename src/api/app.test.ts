@@ -1,0 +1,78 @@
+// The API in-process through app.request(), on a real SQLite store.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Store } from '../store/index.js';
+import { seededStore } from '../test-support/store.js';
+import { createApp } from './app.js';
+
+describe('HTTP API', () => {
+  let store: Store;
+  let seedId: number;
+  let hostileId: number;
+  let app: ReturnType<typeof createApp>;
+  beforeAll(async () => {
+    ({ store, seedId, hostileId } = await seededStore());
+    app = createApp({ store });
+  });
+  afterAll(() => store.close());
+
+  const get = async (path: string) => {
+    const res = await app.request(path);
+    return { status: res.status, type: res.headers.get('content-type'), headers: res.headers, body: await res.text() };
+  };
+
+  it('reports health', async () => {
+    const res = await get('/api/health');
+    expect(res.status).toBe(200);
+    expect(JSON.parse(res.body)).toMatchObject({ ok: true, articles: 2 });
+  });
+
+  it('lists articles with keyset paging', async () => {
+    const page1 = JSON.parse((await get('/api/articles?limit=1')).body);
+    expect(page1.items).toHaveLength(1);
+    expect(page1.next).toBe(page1.items[0].id);
+    const page2 = JSON.parse((await get(`/api/articles?limit=1&before=${page1.next}`)).body);
+    expect(page2.items[0].id).toBeLessThan(page1.items[0].id);
+  });
+
+  it('shows one article with its related links and times', async () => {
+    const article = JSON.parse((await get(`/api/articles/${seedId}`)).body);
+    expect(article.related_links).toHaveLength(3);
+    expect(article.text.endsWith('as the situation unfolds.')).toBe(true);
+    expect(Array.isArray(article.times)).toBe(true);
+  });
+
+  it('searches', async () => {
+    const result = JSON.parse((await get('/api/search?q=North+Korean+troops')).body);
+    expect(result.items[0].id).toBe(seedId);
+    expect(result.items[0].snippet).toContain('[[');
+  });
+
+  it('answers bad requests and missing things from the error catalogue', async () => {
+    const missing = await get('/api/articles/99999');
+    expect(missing.status).toBe(404);
+    expect(JSON.parse(missing.body).error.code).toBe('NOT_FOUND');
+    const bad = await get('/api/articles?limit=0');
+    expect(bad.status).toBe(400);
+    expect(JSON.parse(bad.body).error.code).toBe('BAD_REQUEST');
+    expect((await get('/api/search')).status).toBe(400);
+    expect((await get('/api/nowhere')).status).toBe(404);
+  });
+
+  it('describes itself in OpenAPI', async () => {
+    const doc = JSON.parse((await get('/api/openapi.json')).body);
+    expect(doc.openapi).toBe('3.1.0');
+    expect(Object.keys(doc.paths)).toEqual(['/api/health', '/api/articles', '/api/articles/{id}', '/api/search']);
+    const params = doc.paths['/api/search'].get.parameters.map((p: { name: string }) => p.name);
+    expect(params).toEqual(['q', 'limit', 'offset']);
+  });
+
+  it('serves pages with a strict CSP and sanitized article HTML', async () => {
+    const page = await get(`/articles/${hostileId}`);
+    expect(page.status).toBe(200);
+    expect(page.headers.get('content-security-policy')).toContain("default-src 'none'");
+    expect(page.body).toContain('The harbour reopened on Monday');
+    expect(page.body).not.toMatch(/<script|onerror|onmouseover|javascript:|<iframe/i);
+    const list = await get('/');
+    expect(list.body).toContain('Harbour reopens');
+  });
+});

@@ -1,0 +1,82 @@
+// The sitrep command end to end, on the seed article and a real corpus.
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCliProcess } from '../test-support/cli.js';
+import { dataPath, SEED_FILE, tempDir } from '../test-support/index.js';
+
+const polnear = dataPath('polnear/articles.jsonl');
+
+describe.skipIf(!polnear)('sitrep CLI on the seed and PolNeAR', () => {
+  const { dir, cleanup } = tempDir();
+  const env = { SITREP_DATA_DIR: join(dir, 'data') };
+  const cli = (...args: string[]) => runCliProcess(args, env);
+  afterAll(cleanup);
+
+  let firstIngest: Awaited<ReturnType<typeof cli>>;
+  beforeAll(async () => {
+    firstIngest = await cli('ingest', '--json', '--quiet', SEED_FILE, polnear!);
+  });
+
+  it('ingests the seed and every PolNeAR article with no failure', () => {
+    expect(firstIngest.code).toBe(0);
+    const report = JSON.parse(firstIngest.stdout);
+    expect(report.failed).toBe(0);
+    expect(report.added + report.duplicates).toBe(1013);
+    expect(report.analyzed).toBe(report.added);
+  });
+
+  it('stores the seed with its body and related links apart', async () => {
+    const found = await cli('search', '--json', 'North Korean troops');
+    const hits = JSON.parse(found.stdout);
+    expect(hits[0].source).toBe('seed');
+    const shown = await cli('article', '--json', String(hits[0].id));
+    const article = JSON.parse(shown.stdout);
+    expect(article.text.trimEnd().endsWith('as the situation unfolds.')).toBe(true);
+    expect(article.relatedLinks.map((l: { text: string }) => l.text)).toEqual([
+      'World Of Dance Canceled: A Look At Its Journey And Impact',
+      'Exploring Education: A Guide To The Most And Least Educated States In The U.S.',
+      'Fani Willis Faces Ethics Complaint Amid Trump Indictment',
+    ]);
+    expect(article.text).not.toContain('Fani Willis');
+  });
+
+  it('adds nothing when the same inputs are ingested again', async () => {
+    const again = await cli('ingest', '--json', '--quiet', SEED_FILE, polnear!);
+    const report = JSON.parse(again.stdout);
+    expect(report).toMatchObject({ added: 0, failed: 0 });
+    expect(report.unchanged).toBeGreaterThanOrEqual(1013);
+    const stats = JSON.parse((await cli('stats', '--json')).stdout);
+    expect(stats.articles).toBe(JSON.parse(firstIngest.stdout).added);
+  });
+
+  it('lists and exports articles', async () => {
+    const list = JSON.parse((await cli('articles', '--json', '--limit', '3')).stdout);
+    expect(list).toHaveLength(3);
+    const csv = await cli('export', '--format', 'csv');
+    const jsonl = await cli('export', '--format', 'jsonl');
+    const rows = jsonl.stdout.trim().split('\n').map((l) => JSON.parse(l));
+    expect(rows.length).toBe(JSON.parse(firstIngest.stdout).added);
+    expect(csv.stdout.startsWith('id,source,title,')).toBe(true);
+  });
+
+  it('reports a bad file with a reason and still ingests the rest', async () => {
+    const bad = await cli('ingest', '--json', '--quiet', join(dir, 'missing.txt'), SEED_FILE);
+    expect(bad.code).toBe(2);
+    const report = JSON.parse(bad.stdout);
+    expect(report.failed).toBe(1);
+    expect(report.failures[0].reason).toMatch(/cannot read/);
+  });
+});
+
+describe('sitrep analyze', () => {
+  it('prints the INTERFACES.md record for the seed, with real times', async () => {
+    const out = await runCliProcess(['analyze', '--json', '--published', '2024-10-24', SEED_FILE], {});
+    expect(out.code).toBe(0);
+    const record = JSON.parse(out.stdout);
+    expect(Object.keys(record)).toEqual(['file', 'article', 'entities', 'quotes', 'claims', 'times']);
+    expect(record.article.related_links).toHaveLength(3);
+    expect(record.article.text.endsWith('as the situation unfolds.')).toBe(true);
+    const times = record.times.map((t: { start: number; end: number; value: string }) => [record.article.text.slice(t.start, t.end), t.value]);
+    expect(times).toContainEqual(['February 2022', '2022-02']);
+  });
+});

@@ -2,16 +2,17 @@
 // JSONL records into SQLite with FTS, HTML pages through extraction, and analysis.
 // Prints progress lines, then one JSON line with the INTERFACES.md fields.
 import { existsSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { availableParallelism } from 'node:os';
+import { join } from 'node:path';
 import { createLogger } from '../src/main.js';
 import { createFetcher } from '../src/ingest/fetch/index.js';
 import { analyzePending } from '../src/pipeline/analyze.js';
 import type { PipelineContext } from '../src/pipeline/context.js';
+import { createExtractorPool } from '../src/pipeline/extractor.js';
 import { ingestInputs } from '../src/pipeline/ingest.js';
 import { openStore } from '../src/store/index.js';
-import { tempDir } from '../src/test-support/index.js';
+import { DATA_DIR as DATA, tempDir } from '../src/test-support/index.js';
 
-const DATA = resolve(import.meta.dirname, '..', process.env.SITREP_DATA ?? '../shared/data');
 const JSONL = [join(DATA, 'reuters21578/articles.jsonl'), join(DATA, 'polnear/articles.jsonl')];
 const HTML = join(DATA, 'extraction/asb/html');
 
@@ -27,6 +28,7 @@ const store = await openStore(join(dir, 'bench.db'));
 const ctx: PipelineContext = {
   store,
   fetcher: createFetcher({}),
+  extractor: createExtractorPool(availableParallelism()),
   log: createLogger('warn'),
   pollIntervalMinutes: 30,
 };
@@ -49,6 +51,7 @@ console.log(`  ${analyzed.value} articles analyzed`);
 
 const stats = await store.stats();
 await ctx.fetcher.close();
+await ctx.extractor?.close();
 await store.close();
 cleanup();
 

@@ -1,5 +1,6 @@
 // Configuration, read and validated once from the environment (and CLI flags layered on
 // top by the caller). Everything else receives a Config; nothing reads process.env.
+import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import { z } from 'zod';
 import { SitrepError } from './core/errors.js';
@@ -21,6 +22,7 @@ const ConfigSchema = z.object({
   SITREP_HOST_DELAY_MS: z.coerce.number().int().min(0).default(1000),
   SITREP_RESPECT_ROBOTS: flag.default(true),
   SITREP_POLL_MINUTES: z.coerce.number().positive().default(30),
+  SITREP_EXTRACT_THREADS: z.coerce.number().int().min(0).max(64).default(availableParallelism()),
   SITREP_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -38,6 +40,8 @@ export interface Config {
   hostDelayMs: number;
   respectRobots: boolean;
   pollMinutes: number;
+  /** Worker threads for extraction; 0 extracts on the main thread. */
+  extractThreads: number;
   logLevel: string;
 }
 
@@ -55,6 +59,7 @@ export const CONFIG_HELP: Record<keyof z.input<typeof ConfigSchema>, string> = {
   SITREP_HOST_DELAY_MS: 'minimum gap between requests to one host (default 1000)',
   SITREP_RESPECT_ROBOTS: 'obey robots.txt (default 1)',
   SITREP_POLL_MINUTES: 'minutes between polls of a healthy feed (default 30)',
+  SITREP_EXTRACT_THREADS: 'worker threads for extraction (default: one per core; 0 = none)',
   SITREP_LOG_LEVEL: 'fatal, error, warn, info, debug, trace or silent (default info)',
 };
 
@@ -80,6 +85,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     hostDelayMs: c.SITREP_HOST_DELAY_MS,
     respectRobots: c.SITREP_RESPECT_ROBOTS,
     pollMinutes: c.SITREP_POLL_MINUTES,
+    extractThreads: c.SITREP_EXTRACT_THREADS,
     logLevel: c.SITREP_LOG_LEVEL,
   };
 }

@@ -4,6 +4,7 @@ import pino, { type Logger } from 'pino';
 import type { Config } from './config.js';
 import { createFetcher } from './ingest/fetch/index.js';
 import type { PipelineContext } from './pipeline/context.js';
+import { createExtractorPool } from './pipeline/extractor.js';
 import { openStore, type Store } from './store/index.js';
 
 export interface Runtime extends PipelineContext {
@@ -27,13 +28,16 @@ export async function createRuntime(config: Config, log = createLogger(config.lo
     respectRobots: config.respectRobots,
     perHostDelayMs: config.hostDelayMs,
   });
+  const extractor = createExtractorPool(config.extractThreads);
   return {
     config,
     store,
     fetcher,
+    extractor,
     log,
     pollIntervalMinutes: config.pollMinutes,
     async close() {
+      await extractor.close();
       await fetcher.close();
       await store.close();
     },

@@ -14,7 +14,7 @@ import { type OpmlFeed, parseOpml } from './opml.js';
 
 /** Something found in the inputs: a capture to extract, feeds to add, or a failure. */
 export type InputEvent =
-  | { type: 'capture'; capture: Capture; label: string; bytes: number }
+  | { type: 'capture'; capture: Capture; label: string; bytes: number; file: string }
   | { type: 'feeds'; feeds: OpmlFeed[]; label: string; bytes: number }
   | { type: 'failure'; label: string; reason: string; bytes: number };
 
@@ -137,7 +137,7 @@ async function* readInputFile(file: InputFile): AsyncGenerator<InputEvent> {
   switch (file.format) {
     case 'html':
     case 'text':
-      yield { type: 'capture', capture: fileCapture(file, file.format, body), label, bytes: file.size };
+      yield { type: 'capture', capture: fileCapture(file, file.format, body), label, bytes: file.size, file: file.path };
       return;
     case 'opml': {
       const parsed = parseOpml(decodeBytes(body).text);
@@ -167,7 +167,7 @@ function recordEvent(file: InputFile, line: string, fragment: string, bytes: num
     return { type: 'failure', label, reason: `broken JSON: ${describeError(err)}`, bytes };
   }
   const capture = fileCapture(file, 'record', new TextEncoder().encode(line), fragment);
-  return { type: 'capture', capture, label, bytes };
+  return { type: 'capture', capture, label, bytes, file: file.path };
 }
 
 async function* readJsonLines(file: InputFile): AsyncGenerator<InputEvent> {
@@ -233,6 +233,6 @@ function* readFeedFile(file: InputFile, text: string): Generator<InputEvent> {
     if (!content) continue;
     const capture = fileCapture(file, 'html', new TextEncoder().encode(content), `#${encodeURIComponent(item.guid)}`);
     capture.hints = { title: item.title, published: item.published, byline: item.author, url: item.url, site: parsed.value.title };
-    yield { type: 'capture', capture, label: `${basename(file.path)}: ${item.title ?? item.guid}`, bytes: share };
+    yield { type: 'capture', capture, label: `${basename(file.path)}: ${item.title ?? item.guid}`, bytes: share, file: file.path };
   }
 }

@@ -2,6 +2,7 @@
 import type { Logger } from 'pino';
 import type { Fetcher } from '../ingest/fetch/index.js';
 import type { Store } from '../store/index.js';
+import type { Extractor } from './extractor.js';
 import type { IngestCounts } from './store-captures.js';
 
 /** Progress of a long run, for progress bars and log lines. */
@@ -16,6 +17,8 @@ export interface ProgressEvent {
 export interface PipelineContext {
   store: Store;
   fetcher: Fetcher;
+  /** Where extraction runs; inline on this thread when absent. */
+  extractor?: Extractor;
   log: Logger;
   /** Minutes between polls of a healthy feed. */
   pollIntervalMinutes: number;

@@ -122,7 +122,7 @@ export async function pollFeed(ctx: PipelineContext, feed: FeedRow): Promise<Fee
     .slice(0, MAX_ITEMS_PER_POLL);
   const title = parsed.value.title ?? feed.title;
   const pending = await captureItems(ctx, fresh, feed, title);
-  const stored = await storeCaptures(ctx.store, pending, title ?? hostOf(feed.url) ?? feed.url);
+  const stored = await storeCaptures(ctx, pending, title ?? hostOf(feed.url) ?? feed.url);
   Object.assign(result, stored.counts, { failures: stored.failures, articleIds: stored.articleIds });
   await ctx.store.feeds.recordSuccess(feed.id, {
     etag: page.etag,
@@ -173,7 +173,7 @@ export async function ingestUrl(
       feedsAdded: added ? 1 : 0,
     };
   }
-  const stored = await storeCaptures(ctx.store, [{ capture: pageCapture(page, url), label: url }], hostOf(page.url) ?? fallbackSource);
+  const stored = await storeCaptures(ctx, [{ capture: pageCapture(page, url), label: url }], hostOf(page.url) ?? fallbackSource);
   return { ...stored, feedsAdded: 0 };
 }
 

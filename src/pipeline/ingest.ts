@@ -1,7 +1,6 @@
 // `sitrep ingest`: files, folders and URLs in, articles out. One bad item never stops
 // the batch; each one is counted and reported with a one-line reason.
 import { basename, dirname } from 'node:path';
-import type { Capture } from '../core/types.js';
 import { type InputEvent, listInputFiles, readInputFiles } from '../ingest/files.js';
 import type { PipelineContext } from './context.js';
 import { addFeeds, ingestUrl } from './feeds.js';
@@ -20,6 +19,8 @@ export interface IngestOptions {
 
 /** Captures stored per transaction: big enough to be fast, small enough to lose little. */
 const BATCH_SIZE = 250;
+/** Batches being extracted or stored at once: one filling the workers while one is written. */
+const MAX_BATCHES_IN_FLIGHT = 2;
 
 function isUrl(input: string): boolean {
   return /^https?:\/\//i.test(input);
@@ -57,16 +58,22 @@ export async function ingestInputs(inputs: string[], ctx: PipelineContext, optio
 
   let batch: PendingCapture[] = [];
   let batchSource = '';
+  // Reading the next batch overlaps with extracting and storing the previous one.
+  const inFlight = new Set<Promise<void>>();
   const flush = async () => {
     if (batch.length === 0) return;
-    mergeInto(report, await storeCaptures(ctx.store, batch, batchSource));
+    const job = storeCaptures(ctx, batch, batchSource).then((part) => mergeInto(report, part));
+    const tracked = job.finally(() => inFlight.delete(tracked));
+    tracked.catch(() => {}); // awaited below; this only keeps an early failure from counting as unhandled
+    inFlight.add(tracked);
     batch = [];
+    if (inFlight.size >= MAX_BATCHES_IN_FLIGHT) await Promise.race(inFlight);
   };
   for await (const event of readInputFiles(files)) {
     if (event.type === 'failure') countFailure(report, event);
     else if (event.type === 'feeds') report.feedsAdded += await addFeeds(ctx, event.feeds);
     else {
-      const source = options.source ?? folderSource(fileOf(event.capture));
+      const source = options.source ?? folderSource(event.file);
       if (source !== batchSource) await flush();
       batchSource = source;
       batch.push({ capture: event.capture, label: event.label });
@@ -75,6 +82,7 @@ export async function ingestInputs(inputs: string[], ctx: PipelineContext, optio
     progress(event);
   }
   await flush();
+  await Promise.all(inFlight);
 
   for (const url of urls) {
     const part = await ingestUrl(ctx, url, options.source ?? url);
@@ -83,10 +91,6 @@ export async function ingestInputs(inputs: string[], ctx: PipelineContext, optio
     ctx.onProgress?.({ phase: 'ingest', done, total, counts: report, label: url });
   }
   return report;
-}
-
-function fileOf(capture: Capture): string {
-  return decodeURIComponent(new URL(capture.origin).pathname);
 }
 
 function countFailure(report: IngestReport, event: { label: string; reason: string }): void {

@@ -4,8 +4,8 @@ import { describeError } from '../core/errors.js';
 import { sha256, textHash } from '../core/hash.js';
 import type { ArticleDraft, Capture } from '../core/types.js';
 import { canonicalizeUrl } from '../core/url.js';
-import { extractCapture } from '../extract/index.js';
-import type { DocumentOutcome, Store } from '../store/index.js';
+import { type ArticleInput, articleKeys, type DocumentInput, type DocumentOutcome, type Store } from '../store/index.js';
+import { type Extraction, type Extractor, inlineExtractor } from './extractor.js';
 import { resolveSource } from './resolve-source.js';
 
 export interface IngestCounts {
@@ -41,20 +41,27 @@ type Extracted =
   | { item: PendingCapture; hash: string; outcome: 'article'; draft: ArticleDraft; sourceId: number; textHash: string }
   | { item: PendingCapture; hash: string; outcome: Exclude<DocumentOutcome, 'article'>; reason: string };
 
-async function extractOne(store: Store, item: PendingCapture, hash: string, fallbackSource: string): Promise<Extracted> {
+async function extractOne(extractor: Extractor, item: PendingCapture): Promise<Extraction> {
   try {
-    let result = extractCapture(item.capture);
-    if (!result.ok && item.fallback) result = extractCapture(item.fallback);
-    if (!result.ok) {
-      const outcome = result.reason === 'unreadable' ? 'failed' : 'skipped';
-      return { item, hash, outcome, reason: result.detail ? `${result.reason}: ${result.detail}` : result.reason };
-    }
-    const draft = result.value;
-    const sourceId = await store.sources.ensure(resolveSource(draft, item.capture, fallbackSource));
-    return { item, hash, outcome: 'article', draft, sourceId, textHash: textHash(draft.text) };
+    const result = await extractor.extract(item.capture);
+    return !result.ok && item.fallback ? await extractor.extract(item.fallback) : result;
   } catch (err) {
-    return { item, hash, outcome: 'failed', reason: describeError(err) };
+    return { ok: false, reason: 'unreadable', detail: describeError(err) };
   }
+}
+
+async function toEntry(store: Store, item: PendingCapture, hash: string, result: Extraction, fallbackSource: string): Promise<Extracted> {
+  if (!result.ok) {
+    const outcome = result.reason === 'unreadable' ? 'failed' : 'skipped';
+    return { item, hash, outcome, reason: result.detail ? `${result.reason}: ${result.detail}` : result.reason };
+  }
+  const draft = result.value;
+  const sourceId = await store.sources.ensure(resolveSource(draft, item.capture, fallbackSource));
+  return { item, hash, outcome: 'article', draft, sourceId, textHash: textHash(draft.text) };
+}
+
+function articleKey(entry: { draft: ArticleDraft; sourceId: number; textHash: string }) {
+  return { canonicalUrl: entry.draft.canonicalUrl, sourceId: entry.sourceId, textHash: entry.textHash };
 }
 
 /**
@@ -62,7 +69,7 @@ async function extractOne(store: Store, item: PendingCapture, hash: string, fall
  * everything else is kept as a Document with its outcome, and articles are added.
  */
 export async function storeCaptures(
-  store: Store,
+  { store, extractor = inlineExtractor }: { store: Store; extractor?: Extractor },
   items: PendingCapture[],
   fallbackSource: string,
 ): Promise<{ counts: IngestCounts; failures: ItemFailure[]; articleIds: number[] }> {
@@ -72,55 +79,62 @@ export async function storeCaptures(
   const hashes = items.map((item) => sha256(item.capture.body));
   const known = await store.documents.outcomesByHash([...new Set(hashes)]);
   const seen = new Set<string>();
-  const fresh: Extracted[] = [];
+  const todo: Array<{ item: PendingCapture; hash: string }> = [];
   for (const [index, item] of items.entries()) {
     const hash = hashes[index]!;
-    if (known.has(hash) || seen.has(hash)) {
-      counts.unchanged++;
-      continue;
-    }
+    if (known.has(hash) || seen.has(hash)) counts.unchanged++;
+    else todo.push({ item, hash });
     seen.add(hash);
-    fresh.push(await extractOne(store, item, hash, fallbackSource));
+  }
+  const results = await Promise.all(todo.map(({ item }) => extractOne(extractor, item)));
+  const extracted: Extracted[] = [];
+  for (const [index, { item, hash }] of todo.entries()) {
+    extracted.push(await toEntry(store, item, hash, results[index]!, fallbackSource));
   }
   await store.transaction(async (repos) => {
+    // Another batch may have stored the same bytes while this one was being extracted.
+    const storedMeanwhile = await repos.documents.outcomesByHash(extracted.map((e) => e.hash));
+    counts.unchanged += storedMeanwhile.size;
+    const fresh = extracted.filter((e) => !storedMeanwhile.has(e.hash));
+    const existing = await repos.articles.findExisting(fresh.flatMap((e) => (e.outcome === 'article' ? [articleKey(e)] : [])));
+    const documents: DocumentInput[] = [];
+    const articles: Array<Omit<ArticleInput, 'documentId'>> = [];
     for (const entry of fresh) {
       const { capture, feedId } = entry.item;
+      const draft = entry.outcome === 'article' ? entry.draft : null;
       let outcome: DocumentOutcome = entry.outcome;
       let reason = entry.outcome === 'article' ? null : entry.reason;
-      const draft = entry.outcome === 'article' ? entry.draft : null;
       if (entry.outcome === 'article') {
-        const existing = await repos.articles.findExisting(entry.draft.canonicalUrl, entry.sourceId, entry.textHash);
-        if (existing !== null) {
+        const keys = articleKeys(articleKey(entry));
+        const same = keys.map((k) => existing.get(k)).find((id) => id !== undefined);
+        if (same !== undefined) {
           outcome = 'duplicate';
-          reason = `same article as #${existing}`;
+          reason = same > 0 ? `same article as #${same}` : 'same article earlier in this batch';
+        } else {
+          for (const key of keys) existing.set(key, 0);
+          articles.push({ sourceId: entry.sourceId, draft: entry.draft, textHash: entry.textHash, ingestedAt: new Date().toISOString() });
         }
       }
-      const documentId = await repos.documents.insert({
+      documents.push({
         capture,
         contentHash: entry.hash,
-        canonicalUrl: draft?.canonicalUrl ?? canonicalizeUrl(capture.url ?? ''),
+        canonicalUrl: draft?.canonicalUrl ?? (capture.url ? canonicalizeUrl(capture.url) : null),
         feedId,
         outcome,
         outcomeReason: reason,
         extractor: draft?.extractor ?? null,
       });
-      if (outcome === 'article' && entry.outcome === 'article') {
-        const id = await repos.articles.insert({
-          documentId,
-          sourceId: entry.sourceId,
-          draft: entry.draft,
-          textHash: entry.textHash,
-          ingestedAt: new Date().toISOString(),
-        });
-        articleIds.push(id);
-        counts.added++;
-      } else if (outcome === 'duplicate') counts.duplicates++;
+      if (outcome === 'article') counts.added++;
+      else if (outcome === 'duplicate') counts.duplicates++;
       else if (outcome === 'skipped') counts.skipped++;
       else {
         counts.failed++;
         failures.push({ label: entry.item.label, reason: reason ?? 'failed' });
       }
     }
+    const documentIds = await repos.documents.insertMany(documents);
+    const articleDocumentIds = documentIds.filter((_, i) => documents[i]!.outcome === 'article');
+    articleIds.push(...(await repos.articles.insertMany(articles.map((a, i) => ({ ...a, documentId: articleDocumentIds[i]! })))));
   });
   return { counts, failures, articleIds };
 }

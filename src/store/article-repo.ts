@@ -1,6 +1,7 @@
 // Articles: the extracted text and metadata of each capture that is news.
-import type { Kysely, Selectable } from 'kysely';
+import type { Insertable, Kysely, Selectable } from 'kysely';
 import type { Article, ArticleDraft } from '../core/types.js';
+import { chunks, MAX_ROWS_PER_INSERT } from './chunks.js';
 import { parseJsonColumn } from './json.js';
 import type { ArticleTable, Database } from './schema.js';
 
@@ -34,7 +35,14 @@ export interface ArticleListOptions {
 }
 
 function countWords(text: string): number {
-  return text.match(/\S+/g)?.length ?? 0;
+  let words = 0;
+  let inWord = false;
+  for (let i = 0; i < text.length; i++) {
+    const space = text.charCodeAt(i) <= 32;
+    if (!space && !inWord) words++;
+    inWord = !space;
+  }
+  return words;
 }
 
 function rowToArticle(row: Selectable<ArticleTable> & { source_name: string }): Article {
@@ -63,59 +71,91 @@ function rowToArticle(row: Selectable<ArticleTable> & { source_name: string }): 
   };
 }
 
+/** What makes two articles the same: the canonical URL, or the same text from one source. */
+export interface ArticleKey {
+  canonicalUrl: string | null;
+  sourceId: number;
+  textHash: string;
+}
+
+/** The identity keys of an article, for duplicate checks in memory and in the store. */
+export function articleKeys(key: ArticleKey): string[] {
+  const keys = [`text:${key.sourceId}:${key.textHash}`];
+  if (key.canonicalUrl) keys.push(`url:${key.canonicalUrl}`);
+  return keys;
+}
+
+function articleRow(input: ArticleInput): Insertable<ArticleTable> {
+  const { draft } = input;
+  return {
+    document_id: input.documentId,
+    source_id: input.sourceId,
+    url: draft.url,
+    canonical_url: draft.canonicalUrl,
+    title: draft.title,
+    byline: draft.byline,
+    published_at: draft.published,
+    modified_at: draft.modified,
+    language: draft.language,
+    site_name: draft.site,
+    image_url: draft.image,
+    dateline: draft.dateline ?? null,
+    text: draft.text,
+    text_hash: input.textHash,
+    paragraphs: JSON.stringify(draft.paragraphs),
+    related_links: JSON.stringify(draft.relatedLinks),
+    boilerplate: JSON.stringify(draft.boilerplate),
+    content_html: draft.html,
+    word_count: countWords(draft.text),
+    extractor: draft.extractor,
+    ingested_at: input.ingestedAt,
+  };
+}
+
 export class ArticleRepo {
   constructor(private readonly db: Kysely<Database>) {}
 
   /** Stores one article and returns its id. */
   async insert(input: ArticleInput): Promise<number> {
-    const { draft } = input;
-    const row = await this.db
-      .insertInto('article')
-      .values({
-        document_id: input.documentId,
-        source_id: input.sourceId,
-        url: draft.url,
-        canonical_url: draft.canonicalUrl,
-        title: draft.title,
-        byline: draft.byline,
-        published_at: draft.published,
-        modified_at: draft.modified,
-        language: draft.language,
-        site_name: draft.site,
-        image_url: draft.image,
-        dateline: draft.dateline ?? null,
-        text: draft.text,
-        text_hash: input.textHash,
-        paragraphs: JSON.stringify(draft.paragraphs),
-        related_links: JSON.stringify(draft.relatedLinks),
-        boilerplate: JSON.stringify(draft.boilerplate),
-        content_html: draft.html,
-        word_count: countWords(draft.text),
-        extractor: draft.extractor,
-        ingested_at: input.ingestedAt,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    return row.id;
+    const [id] = await this.insertMany([input]);
+    return id!;
   }
 
-  /** The id of an article already stored under this canonical URL or this source and text. */
-  async findExisting(
-    canonicalUrl: string | null,
-    sourceId: number,
-    textHash: string,
-  ): Promise<number | null> {
-    const row = await this.db
-      .selectFrom('article')
-      .select('id')
-      .where((eb) =>
-        eb.or([
-          eb.and([eb('source_id', '=', sourceId), eb('text_hash', '=', textHash)]),
-          ...(canonicalUrl ? [eb('canonical_url', '=', canonicalUrl)] : []),
-        ]),
-      )
-      .executeTakeFirst();
-    return row?.id ?? null;
+  /** Stores articles and returns their ids, in the order given. */
+  async insertMany(inputs: ArticleInput[]): Promise<number[]> {
+    const idByDocument = new Map<number, number>();
+    for (const chunk of chunks(inputs, MAX_ROWS_PER_INSERT)) {
+      const rows = await this.db.insertInto('article').values(chunk.map(articleRow)).returning(['id', 'document_id']).execute();
+      for (const row of rows) idByDocument.set(row.document_id, row.id);
+    }
+    return inputs.map((input) => idByDocument.get(input.documentId)!);
+  }
+
+  /**
+   * Which of these articles are already stored, by canonical URL or by source and text.
+   * Returns the keys found (see `articleKeys`) with the stored article's id.
+   */
+  async findExisting(candidates: ArticleKey[]): Promise<Map<string, number>> {
+    const found = new Map<string, number>();
+    for (const chunk of chunks(candidates, MAX_ROWS_PER_INSERT)) {
+      const urls = chunk.map((c) => c.canonicalUrl).filter((u): u is string => u !== null);
+      const rows = await this.db
+        .selectFrom('article')
+        .select(['id', 'canonical_url', 'source_id', 'text_hash'])
+        .where((eb) =>
+          eb.or([
+            eb(eb.refTuple('source_id', 'text_hash'), 'in', chunk.map((c) => eb.tuple(c.sourceId, c.textHash))),
+            ...(urls.length > 0 ? [eb('canonical_url', 'in', urls)] : []),
+          ]),
+        )
+        .execute();
+      for (const row of rows) {
+        for (const key of articleKeys({ canonicalUrl: row.canonical_url, sourceId: row.source_id, textHash: row.text_hash })) {
+          found.set(key, row.id);
+        }
+      }
+    }
+    return found;
   }
 
   /** One whole article, or null. */

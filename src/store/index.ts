@@ -11,7 +11,8 @@ import type { Database } from './schema.js';
 import { type SearchHit, type SearchOptions, searchArticles } from './search.js';
 import { SourceRepo } from './source-repo.js';
 
-export type { ArticleListOptions, ArticleSummary } from './article-repo.js';
+export { type ArticleInput, type ArticleKey, type ArticleListOptions, type ArticleSummary, articleKeys } from './article-repo.js';
+export type { DocumentInput } from './document-repo.js';
 export type { FeedRow } from './feed-repo.js';
 export type { Dialect } from './dialect.js';
 export type { DocumentOutcome } from './schema.js';

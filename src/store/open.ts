@@ -6,6 +6,7 @@ import { Kysely, Migrator, SqliteDialect } from 'kysely';
 import { SitrepError } from '../core/errors.js';
 import type { Dialect } from './dialect.js';
 import { migrationProvider } from './migrations/index.js';
+import { cachingStatements } from './statement-cache.js';
 import type { Database } from './schema.js';
 
 export interface Db {
@@ -18,6 +19,8 @@ export interface Db {
 
 /** Milliseconds a writer waits for another process's lock before giving up. */
 const BUSY_TIMEOUT_MS = 10_000;
+/** Page cache per connection: keeps the FTS and unique indexes hot while ingesting. */
+const CACHE_KIB = 64 * 1024;
 
 /** Opens (creating if needed) a SQLite database in WAL mode and brings its schema up to date. */
 export async function openSqlite(file: string): Promise<Db> {
@@ -31,10 +34,12 @@ export async function openSqlite(file: string): Promise<Db> {
     sqlite.pragma('synchronous = NORMAL');
     sqlite.pragma('foreign_keys = ON');
     sqlite.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+    sqlite.pragma(`cache_size = -${CACHE_KIB}`);
+    sqlite.pragma('temp_store = MEMORY');
   } catch (cause) {
     throw new SitrepError('STORE_OPEN_FAILED', file, { cause });
   }
-  const kysely = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  const kysely = new Kysely<Database>({ dialect: new SqliteDialect({ database: cachingStatements(sqlite) }) });
   const db: Db = {
     kysely,
     dialect: 'sqlite',

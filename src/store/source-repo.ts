@@ -12,20 +12,29 @@ export interface SourceInput {
 }
 
 export class SourceRepo {
-  private readonly cache = new Map<string, number>();
+  // Promises, not ids, so that concurrent callers for one new key share a single insert.
+  private readonly cache = new Map<string, Promise<number>>();
 
   constructor(private readonly db: Kysely<Database>) {}
 
   /** The id of the source with this key, creating it on first sight. */
-  async ensure(input: SourceInput): Promise<number> {
-    const cached = this.cache.get(input.key);
-    if (cached !== undefined) return cached;
+  ensure(input: SourceInput): Promise<number> {
+    let id = this.cache.get(input.key);
+    if (!id) {
+      id = this.findOrCreate(input);
+      id.catch(() => this.cache.delete(input.key));
+      this.cache.set(input.key, id);
+    }
+    return id;
+  }
+
+  private async findOrCreate(input: SourceInput): Promise<number> {
     const found = await this.db
       .selectFrom('source')
       .select('id')
       .where('key', '=', input.key)
       .executeTakeFirst();
-    const id =
+    return (
       found?.id ??
       (
         await this.db
@@ -39,9 +48,8 @@ export class SourceRepo {
           })
           .returning('id')
           .executeTakeFirstOrThrow()
-      ).id;
-    this.cache.set(input.key, id);
-    return id;
+      ).id
+    );
   }
 
   /** Forgets cached ids, after a rolled-back transaction may have discarded new rows. */

@@ -1,9 +1,16 @@
 // Shared helpers for tests: temporary folders, and where the real data lives.
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 
-const ROOT = resolve(import.meta.dirname, '../..');
+/** The project root: the nearest folder above this file with a package.json (sources or a build). */
+function findRoot(from: string): string {
+  let dir = from;
+  while (!existsSync(join(dir, 'package.json')) && dirname(dir) !== dir) dir = dirname(dir);
+  return dir;
+}
+
+const ROOT = findRoot(import.meta.dirname);
 
 /** The shared third-party data folder (SITREP_DATA, default ../shared/data). */
 export const DATA_DIR = resolve(ROOT, process.env.SITREP_DATA ?? '../shared/data');

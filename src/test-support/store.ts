@@ -33,7 +33,7 @@ function capture(kind: Capture['kind'], origin: string, body: string, url: strin
 export async function seededStore(): Promise<{ store: Store; seedId: number; hostileId: number }> {
   const store = await openStore(':memory:');
   const result = await storeCaptures(
-    store,
+    { store },
     [
       { capture: capture('text', 'file:///seed/000.txt', readFileSync(SEED_FILE, 'utf8')), label: 'seed' },
       { capture: capture('html', 'https://news.example/harbour', HOSTILE_HTML, 'https://news.example/harbour'), label: 'hostile' },

@@ -1,0 +1,82 @@
+// Extraction as a service the ingest step calls: inline on the calling thread, or spread
+// over a pool of worker threads so that every core parses pages.
+import { Worker } from 'node:worker_threads';
+import type { ArticleDraft, Capture, Result } from '../core/types.js';
+import { type ExtractFailure, extractCapture } from '../extract/index.js';
+
+export type Extraction = Result<ArticleDraft, ExtractFailure>;
+
+export interface Extractor {
+  extract(capture: Capture): Promise<Extraction>;
+  close(): Promise<void>;
+}
+
+/** Extraction on the calling thread: for tests and small jobs. */
+export const inlineExtractor: Extractor = {
+  extract: async (capture) => extractCapture(capture),
+  close: async () => {},
+};
+
+interface Pending {
+  resolve: (result: Extraction) => void;
+  reject: (err: Error) => void;
+}
+
+// Under tsx the sources run as .ts; compiled, they are .js beside this file.
+const WORKER_URL = new URL(`./extract-worker${import.meta.url.endsWith('.ts') ? '.ts' : '.js'}`, import.meta.url);
+
+/** Texts and records smaller than this are extracted inline: posting them costs more than it saves. */
+const INLINE_MAX_BYTES = 32 * 1024;
+
+function isCheap(capture: Capture): boolean {
+  return capture.kind !== 'html' && capture.body.byteLength < INLINE_MAX_BYTES;
+}
+
+/**
+ * A pool of worker threads running extraction. Each capture goes to the least busy
+ * worker; a worker that dies fails its captures, which are then extracted inline.
+ */
+export function createExtractorPool(size: number): Extractor {
+  if (size < 1) return inlineExtractor;
+  let nextId = 0;
+  const workers = Array.from({ length: size }, () => {
+    const worker = new Worker(WORKER_URL);
+    const slot = { worker, pending: new Map<number, Pending>(), dead: false };
+    worker.on('message', ({ id, result }: { id: number; result: Extraction }) => {
+      slot.pending.get(id)?.resolve(result);
+      slot.pending.delete(id);
+      // An idle pool must not keep the process alive; a busy one must.
+      if (slot.pending.size === 0) worker.unref();
+    });
+    const die = (err: Error) => {
+      slot.dead = true;
+      for (const p of slot.pending.values()) p.reject(err);
+      slot.pending.clear();
+    };
+    worker.on('error', die);
+    worker.on('exit', (code) => die(new Error(`extract worker exited with code ${code}`)));
+    worker.unref();
+    return slot;
+  });
+  return {
+    async extract(capture) {
+      if (isCheap(capture)) return extractCapture(capture);
+      const live = workers.filter((w) => !w.dead);
+      if (live.length === 0) return extractCapture(capture);
+      const slot = live.reduce((a, b) => (b.pending.size < a.pending.size ? b : a));
+      const id = nextId++;
+      try {
+        return await new Promise<Extraction>((resolve, reject) => {
+          slot.pending.set(id, { resolve, reject });
+          slot.worker.ref();
+          slot.worker.postMessage({ id, capture });
+        });
+      } catch {
+        return extractCapture(capture);
+      }
+    },
+    async close() {
+      await Promise.all(workers.map((w) => w.worker.terminate()));
+    },
+  };
+}

@@ -15,6 +15,7 @@ export const ArticleSummary = z.object({
   ingested: z.string(),
   words: z.number().int(),
   language: z.string().nullable(),
+  lead: z.string().describe('the opening of the text, for articles without a title'),
 });
 
 export const ArticleList = z.object({

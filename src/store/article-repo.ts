@@ -1,5 +1,5 @@
 // Articles: the extracted text and metadata of each capture that is news.
-import type { Insertable, Kysely, Selectable } from 'kysely';
+import { type Insertable, type Kysely, type Selectable, sql } from 'kysely';
 import type { Article, ArticleDraft } from '../core/types.js';
 import { chunks, MAX_ROWS_PER_INSERT } from './chunks.js';
 import { parseJsonColumn } from './json.js';
@@ -23,6 +23,8 @@ export interface ArticleSummary {
   ingested: string;
   words: number;
   language: string | null;
+  /** The opening of the text, to stand in for a missing title. */
+  lead: string;
 }
 
 export interface ArticleListOptions {
@@ -33,6 +35,9 @@ export interface ArticleListOptions {
   since?: string;
   until?: string;
 }
+
+/** Characters of text returned with each listed article, enough for a one-line stand-in title. */
+const LEAD_CHARS = 160;
 
 function countWords(text: string): number {
   let words = 0;
@@ -198,6 +203,7 @@ export class ArticleRepo {
         'article.ingested_at as ingested',
         'article.word_count as words',
         'article.language',
+        sql<string>`substr(article.text, 1, ${LEAD_CHARS})`.as('lead'),
       ])
       .orderBy('article.id', 'desc')
       .limit(options.limit);

@@ -5,6 +5,12 @@ import type { ArticleSummary, SearchHit } from '../store/index.js';
 import { layout } from './layout.js';
 import { sanitizeArticleHtml } from './sanitize.js';
 
+/** A stand-in title: the first words of the text, cut at a word boundary. */
+function leadLine(lead: string): string {
+  const flat = lead.replace(/\s+/g, ' ').trim();
+  return flat.length < 100 ? flat : `${flat.slice(0, 100).replace(/\s\S*$/, '')} …`;
+}
+
 function day(iso: string | null): string {
   return iso ? iso.slice(0, 10) : '';
 }
@@ -22,7 +28,7 @@ export function articleListPage(items: ArticleSummary[], next: number | null, to
 <pre>npx sitrep ingest path/to/articles/ https://example.org/feed.xml</pre>`
       : html`<h1>Articles <span class="meta">${total.toLocaleString('en')}</span></h1>
 <ol class="articles">
-${items.map((a) => html`<li><a href="/articles/${a.id}">${a.title ?? `Article ${a.id}`}</a><br>${meta(a.source, a.published)}</li>`)}
+${items.map((a) => html`<li><a href="/articles/${a.id}">${a.title ?? leadLine(a.lead)}</a><br>${meta(a.source, a.published)}</li>`)}
 </ol>
 ${next ? html`<nav class="pager"><a href="/?before=${next}" rel="next">Older articles →</a></nav>` : ''}`;
   return layout('Articles', body);
@@ -30,14 +36,15 @@ ${next ? html`<nav class="pager"><a href="/?before=${next}" rel="next">Older art
 
 /** One article: sanitized body, its metadata, and the page's related links kept apart. */
 export function articlePage(article: Article) {
+  const title = article.title ?? leadLine(article.text.slice(0, 160));
   const body = article.html
     ? raw(sanitizeArticleHtml(article.html))
     : html`${article.paragraphs.map(([start, end]) => html`<p>${article.text.slice(start, end)}</p>`)}`;
   const related = article.relatedLinks;
   return layout(
-    article.title ?? `Article ${article.id}`,
+    title,
     html`<article>
-<h1>${article.title ?? `Article ${article.id}`}</h1>
+<h1>${title}</h1>
 <p class="meta">${article.sourceName}${article.byline ? html` · ${article.byline}` : ''}${
       article.published ? html` · <time datetime="${article.published}">${day(article.published)}</time>` : ''
     }${article.url ? html` · <a href="${article.url}" rel="noopener noreferrer nofollow">original</a>` : ''}</p>

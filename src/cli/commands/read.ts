@@ -27,7 +27,7 @@ export function registerRead(program: Command): void {
         rt.store.articles.list({ limit: opts.limit, before: opts.before, sourceKey: opts.source }),
       );
       if (opts.json) printJson(items);
-      else printTable(items, [
+      else printTable(items.map((a) => ({ ...a, title: a.title ?? `(${a.lead.replace(/\s+/g, ' ')})` })), [
         { key: 'id', title: 'ID' },
         { key: 'published', title: 'PUBLISHED', max: 10 },
         { key: 'source', title: 'SOURCE', max: 20 },

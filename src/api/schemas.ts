@@ -58,6 +58,7 @@ export const SearchResult = z.object({
       url: z.string().nullable(),
       snippet: z.string(),
       score: z.number(),
+      lead: z.string(),
     }),
   ),
 });

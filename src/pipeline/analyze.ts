@@ -15,10 +15,9 @@ export async function analyzePending(ctx: Pick<PipelineContext, 'store' | 'onPro
   for (;;) {
     const ids = await store.articles.idsNeedingAnalysis(ANALYZER_VERSION, ANALYZE_BATCH);
     if (ids.length === 0) return done;
-    const articles = await Promise.all(ids.map((id) => store.articles.get(id)));
+    const articles = await store.articles.getMany(ids);
     await store.transaction(async (repos) => {
       for (const article of articles) {
-        if (!article) continue;
         const found = analyzeArticle(article);
         await repos.annotations.replace(article.id, ANALYZER_VERSION, found);
       }

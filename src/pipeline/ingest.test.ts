@@ -15,7 +15,7 @@ const PARAGRAPH =
   'The city council voted on Thursday to extend the night bus service until March, after a petition signed by more than 4,000 residents.';
 
 function record(n: number, extra: object = {}) {
-  return JSON.stringify({ title: `Council story ${n}`, body: `${PARAGRAPH} Story number ${n}.`, pubDate: '2024-05-0' + (n % 9 + 1), source: 'City Herald', ...extra });
+  return JSON.stringify({ title: `Council story ${n}`, body: `${PARAGRAPH} Story number ${n}.`, pubDate: `2024-05-0${(n % 9) + 1}`, source: 'City Herald', ...extra });
 }
 
 describe('ingesting files with bad items among good ones', () => {

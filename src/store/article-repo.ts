@@ -163,29 +163,30 @@ export class ArticleRepo {
     return found;
   }
 
-  /** One whole article, or null. */
-  async get(id: number): Promise<Article | null> {
-    const row = await this.db
+  private wholeArticles() {
+    return this.db
       .selectFrom('article')
       .innerJoin('source', 'source.id', 'article.source_id')
       .selectAll('article')
-      .select('source.name as source_name')
-      .where('article.id', '=', id)
-      .executeTakeFirst();
+      .select('source.name as source_name');
+  }
+
+  /** One whole article, or null. */
+  async get(id: number): Promise<Article | null> {
+    const row = await this.wholeArticles().where('article.id', '=', id).executeTakeFirst();
     return row ? rowToArticle(row) : null;
+  }
+
+  /** Whole articles by id, in id order; missing ids are left out. */
+  async getMany(ids: number[]): Promise<Article[]> {
+    if (ids.length === 0) return [];
+    const rows = await this.wholeArticles().where('article.id', 'in', ids).orderBy('article.id').execute();
+    return rows.map(rowToArticle);
   }
 
   /** Whole articles in id order after `afterId`, for exports and re-processing. */
   async page(afterId: number, limit: number): Promise<Article[]> {
-    const rows = await this.db
-      .selectFrom('article')
-      .innerJoin('source', 'source.id', 'article.source_id')
-      .selectAll('article')
-      .select('source.name as source_name')
-      .where('article.id', '>', afterId)
-      .orderBy('article.id')
-      .limit(limit)
-      .execute();
+    const rows = await this.wholeArticles().where('article.id', '>', afterId).orderBy('article.id').limit(limit).execute();
     return rows.map(rowToArticle);
   }
 

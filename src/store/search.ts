@@ -12,6 +12,8 @@ export interface SearchHit {
   /** A fragment of the text around the match, with matches wrapped in [[ and ]]. */
   snippet: string;
   score: number;
+  /** The opening of the text, to stand in for a missing title. */
+  lead: string;
 }
 
 export interface SearchOptions {
@@ -60,7 +62,7 @@ export async function searchArticles(
   const result = await sql<SearchHit>`
     SELECT a.id, a.title, s.name AS source, a.published_at AS published, a.url,
            snippet(article_fts, 1, '[[', ']]', ' … ', 24) AS snippet,
-           bm25(article_fts, ${TITLE_WEIGHT}, 1.0) AS score
+           bm25(article_fts, ${TITLE_WEIGHT}, 1.0) AS score, substr(a.text, 1, 160) AS lead
     FROM article_fts
     JOIN article a ON a.id = article_fts.rowid
     JOIN source s ON s.id = a.source_id

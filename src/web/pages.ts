@@ -79,7 +79,7 @@ ${
     : hits.length === 0
       ? html`<p>No articles match <strong>${query}</strong>.</p>`
       : html`<ol class="articles">${hits.map(
-          (h) => html`<li><a href="/articles/${h.id}">${h.title ?? `Article ${h.id}`}</a><br>${meta(h.source, h.published)}<br>${snippet(h.snippet)}</li>`,
+          (h) => html`<li><a href="/articles/${h.id}">${h.title ?? leadLine(h.lead)}</a><br>${meta(h.source, h.published)}<br>${snippet(h.snippet)}</li>`,
         )}</ol>`
 }`,
     query,

@@ -2,9 +2,14 @@
 // over a pool of worker threads so that every core parses pages.
 import { Worker } from 'node:worker_threads';
 import type { ArticleDraft, Capture, Result } from '../core/types.js';
-import { type ExtractFailure, extractCapture } from '../extract/index.js';
+import { type ExtractFailure, extractCapture, HTML_EXTRACTOR_VERSION, TEXT_EXTRACTOR_VERSION } from '../extract/index.js';
 
 export type Extraction = Result<ArticleDraft, ExtractFailure>;
+
+/** The extractor versions in use: a document extracted by any other is stale. */
+export const CURRENT_EXTRACTORS: readonly string[] = [HTML_EXTRACTOR_VERSION, TEXT_EXTRACTOR_VERSION];
+/** Recorded on documents that gave no article, meaning "every current extractor tried". */
+export const ALL_EXTRACTORS = CURRENT_EXTRACTORS.join('+');
 
 export interface Extractor {
   extract(capture: Capture): Promise<Extraction>;

@@ -5,7 +5,7 @@ import { sha256, textHash } from '../core/hash.js';
 import type { ArticleDraft, Capture } from '../core/types.js';
 import { canonicalizeUrl } from '../core/url.js';
 import { type ArticleInput, articleKeys, type DocumentInput, type DocumentOutcome, type Store } from '../store/index.js';
-import { type Extraction, type Extractor, inlineExtractor } from './extractor.js';
+import { ALL_EXTRACTORS, type Extraction, type Extractor, inlineExtractor } from './extractor.js';
 import { resolveSource } from './resolve-source.js';
 
 export interface IngestCounts {
@@ -122,7 +122,7 @@ export async function storeCaptures(
         feedId,
         outcome,
         outcomeReason: reason,
-        extractor: draft?.extractor ?? null,
+        extractor: draft?.extractor ?? ALL_EXTRACTORS,
       });
       if (outcome === 'article') counts.added++;
       else if (outcome === 'duplicate') counts.duplicates++;

@@ -90,11 +90,9 @@ export function articleKeys(key: ArticleKey): string[] {
   return keys;
 }
 
-function articleRow(input: ArticleInput): Insertable<ArticleTable> {
-  const { draft } = input;
+/** The columns that extraction decides. */
+function extractedFields(draft: ArticleDraft, textHash: string) {
   return {
-    document_id: input.documentId,
-    source_id: input.sourceId,
     url: draft.url,
     canonical_url: draft.canonicalUrl,
     title: draft.title,
@@ -106,14 +104,22 @@ function articleRow(input: ArticleInput): Insertable<ArticleTable> {
     image_url: draft.image,
     dateline: draft.dateline ?? null,
     text: draft.text,
-    text_hash: input.textHash,
+    text_hash: textHash,
     paragraphs: JSON.stringify(draft.paragraphs),
     related_links: JSON.stringify(draft.relatedLinks),
     boilerplate: JSON.stringify(draft.boilerplate),
     content_html: draft.html,
     word_count: countWords(draft.text),
     extractor: draft.extractor,
+  };
+}
+
+function articleRow(input: ArticleInput): Insertable<ArticleTable> {
+  return {
+    document_id: input.documentId,
+    source_id: input.sourceId,
     ingested_at: input.ingestedAt,
+    ...extractedFields(input.draft, input.textHash),
   };
 }
 
@@ -169,6 +175,27 @@ export class ArticleRepo {
       .innerJoin('source', 'source.id', 'article.source_id')
       .selectAll('article')
       .select('source.name as source_name');
+  }
+
+  /** Replaces an article's extracted text and metadata; its annotations are then stale. */
+  async update(id: number, draft: ArticleDraft, textHash: string): Promise<void> {
+    await this.db
+      .updateTable('article')
+      .set({ ...extractedFields(draft, textHash), analyzer: null, analyzed_at: null })
+      .where('id', '=', id)
+      .execute();
+  }
+
+  /** Marks every article as not analyzed, so the next analysis run redoes them all. */
+  async clearAnalysis(): Promise<void> {
+    await this.db.updateTable('article').set({ analyzer: null, analyzed_at: null }).execute();
+  }
+
+  /** The article made from each of these documents, by document id. */
+  async idsByDocument(documentIds: number[]): Promise<Map<number, number>> {
+    if (documentIds.length === 0) return new Map();
+    const rows = await this.db.selectFrom('article').select(['id', 'document_id']).where('document_id', 'in', documentIds).execute();
+    return new Map(rows.map((r) => [r.document_id, r.id]));
   }
 
   /** One whole article, or null. */

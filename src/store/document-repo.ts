@@ -24,6 +24,7 @@ export interface StoredDocument {
   capture: Capture;
   outcome: DocumentOutcome;
   outcomeReason: string | null;
+  extractor: string | null;
 }
 
 function documentRow(input: DocumentInput): Insertable<DocumentTable> {
@@ -100,17 +101,19 @@ export class DocumentRepo {
 
   /** One stored capture with its bytes restored. */
   async get(id: number): Promise<StoredDocument | null> {
-    const row = await this.db
-      .selectFrom('document')
-      .selectAll()
-      .where('id', '=', id)
-      .executeTakeFirst();
-    if (!row) return null;
-    const body = row.raw_encoding === 'gzip' ? gunzipSync(row.raw) : row.raw;
-    return {
+    const [found] = await this.getMany([id]);
+    return found ?? null;
+  }
+
+  /** Stored captures with their bytes restored, in id order. */
+  async getMany(ids: number[]): Promise<StoredDocument[]> {
+    if (ids.length === 0) return [];
+    const rows = await this.db.selectFrom('document').selectAll().where('id', 'in', ids).orderBy('id').execute();
+    return rows.map((row) => ({
       id: row.id,
       outcome: row.outcome as DocumentOutcome,
       outcomeReason: row.outcome_reason,
+      extractor: row.extractor,
       capture: {
         kind: row.kind as Capture['kind'],
         origin: row.origin,
@@ -119,12 +122,32 @@ export class DocumentRepo {
         status: row.status,
         contentType: row.content_type,
         charset: row.charset,
-        body: new Uint8Array(body),
+        body: new Uint8Array(row.raw_encoding === 'gzip' ? gunzipSync(row.raw) : row.raw),
         etag: row.etag,
         lastModified: row.last_modified,
         hints: row.hints ? JSON.parse(row.hints) : undefined,
       },
-    };
+    }));
+  }
+
+  /**
+   * Ids of documents after `afterId` whose extractor is not one of `current` (all of
+   * them when `all`), in id order: the work list of a re-extraction that can resume.
+   */
+  async staleIds(current: readonly string[], afterId: number, limit: number, all = false): Promise<number[]> {
+    let query = this.db.selectFrom('document').select('id').where('id', '>', afterId);
+    if (!all) query = query.where((eb) => eb.or([eb('extractor', 'is', null), eb('extractor', 'not in', [...current])]));
+    const rows = await query.orderBy('id').limit(limit).execute();
+    return rows.map((r) => r.id);
+  }
+
+  /** Records what the latest extraction of a document gave. */
+  async recordOutcome(id: number, outcome: DocumentOutcome, reason: string | null, extractor: string): Promise<void> {
+    await this.db
+      .updateTable('document')
+      .set({ outcome, outcome_reason: reason, extractor })
+      .where('id', '=', id)
+      .execute();
   }
 
   /** Documents that did not become articles, with the reason, newest first. */

@@ -1,7 +1,8 @@
-// `sitrep ingest` and `sitrep analyze`.
+// `sitrep ingest`, `sitrep reprocess` and `sitrep analyze`.
 import type { Command } from 'commander';
 import { analyzePending } from '../../pipeline/analyze.js';
 import { ingestInputs } from '../../pipeline/ingest.js';
+import { reextractDocuments } from '../../pipeline/reextract.js';
 import { analyzeFile } from '../analyze-files.js';
 import { configFrom, type GlobalOptions, withRuntime } from '../context.js';
 import { printJson } from '../output.js';
@@ -10,7 +11,7 @@ import { createProgress } from '../progress.js';
 /** Exit code when the run finished but some items failed. */
 export const EXIT_SOME_FAILED = 2;
 
-/** Registers the ingest and analyze commands. */
+/** Registers the ingest, reprocess and analyze commands. */
 export function registerIngest(program: Command): void {
   program
     .command('ingest')
@@ -40,6 +41,39 @@ export function registerIngest(program: Command): void {
         );
       }
       if (counts.failed > 0) process.exitCode = EXIT_SOME_FAILED;
+    });
+
+  program
+    .command('reprocess')
+    .description('re-run extraction and analysis on stored documents made by older versions; resumes after a crash')
+    .option('--all', 'redo every document and article, not only stale ones')
+    .option('--no-extract', 'skip re-extraction')
+    .option('--no-analyze', 'skip re-analysis')
+    .option('--json', 'print the report as JSON')
+    .option('-q, --quiet', 'no progress output')
+    .action(async (opts: { all?: boolean; extract: boolean; analyze: boolean; json?: boolean; quiet?: boolean }) => {
+      const config = configFrom(program.opts<GlobalOptions>());
+      const progress = createProgress(Boolean(opts.quiet));
+      const report = await withRuntime(config, async (rt) => {
+        const ctx = { ...rt, onProgress: progress.update };
+        const extracted = opts.extract ? await reextractDocuments(ctx, { all: opts.all, onProgress: progress.update }) : null;
+        if (opts.analyze && opts.all) await rt.store.articles.clearAnalysis();
+        const analyzed = opts.analyze ? await analyzePending(ctx) : 0;
+        progress.stop();
+        return { extract: extracted, analyzed };
+      });
+      if (opts.json) printJson(report);
+      else {
+        const e = report.extract;
+        if (e) {
+          process.stdout.write(
+            `re-extracted ${e.documents} documents: ${e.updated} articles updated, ${e.added} added, ` +
+              `${e.duplicates} duplicates, ${e.skipped} skipped, ${e.failed} failed\n`,
+          );
+        }
+        process.stdout.write(`${report.analyzed} articles analyzed\n`);
+      }
+      if ((report.extract?.failed ?? 0) > 0) process.exitCode = EXIT_SOME_FAILED;
     });
 
   program

@@ -58,6 +58,18 @@ function feeds(base: string): Record<string, { type: string; body: string }> {
       }),
     },
     '/broken.xml': { type: 'application/rss+xml', body: '<rss version="2.0"><channel><title>Broken</tit' },
+    '/section.xml': {
+      type: 'application/rss+xml',
+      body: `<?xml version="1.0"?><rss version="2.0"><channel><title>Harbour section</title>
+<item><title>Section story</title><link>${item('section-1')}</link></item></channel></rss>`,
+    },
+    '/front.html': {
+      type: 'text/html; charset=utf-8',
+      body: `<!doctype html><html><head><title>Harbour News</title>
+<link rel="alternate" type="application/rss+xml" title="Harbour News" href="/section.xml"></head><body><main>
+${['Ferries resume', 'Piers cleared', 'Traders ask for help', 'Review promised', 'Winter plans'].map((t, i) => `<h2><a href="/articles/front-${i}.html">${t}</a></h2>`).join('\n')}
+</main></body></html>`,
+    },
   };
 }
 
@@ -114,6 +126,13 @@ describe('feeds against a local server', () => {
     expect(result.feedsAdded).toBe(1);
     expect(result.counts.added).toBe(items);
     expect(result.counts.failed).toBe(0);
+  });
+
+  it('adds the feeds a front page advertises', async () => {
+    const result = await ingestUrl(ctx(true), `${base}/front.html`, 'test');
+    expect(result).toMatchObject({ feedsAdded: 1 });
+    expect(result.counts).toMatchObject({ added: 1, skipped: 1, failed: 0 });
+    expect((await store.feeds.list()).map((f) => f.url)).toContain(`${base}/section.xml`);
   });
 
   it("keeps the page's title and text, and the feed item's date", async () => {

@@ -5,12 +5,12 @@ import { describeError } from '../core/errors.js';
 import type { Capture } from '../core/types.js';
 import { canonicalizeUrl, hostOf } from '../core/url.js';
 import type { FetchedPage } from '../ingest/fetch/index.js';
-import { type FeedItem, looksLikeFeed, parseFeed } from '../ingest/feeds/index.js';
+import { discoverFeeds, type FeedItem, looksLikeFeed, parseFeed } from '../ingest/feeds/index.js';
 import type { OpmlFeed } from '../ingest/opml.js';
 import type { FeedRow } from '../store/index.js';
 import { analyzePending } from './analyze.js';
 import type { PipelineContext } from './context.js';
-import { emptyCounts, type IngestCounts, type ItemFailure, type PendingCapture, storeCaptures } from './store-captures.js';
+import { addCounts, emptyCounts, type IngestCounts, type ItemFailure, type PendingCapture, storeCaptures } from './store-captures.js';
 
 const FEED_ACCEPT =
   'application/rss+xml, application/atom+xml, application/feed+json, application/xml;q=0.9, text/xml;q=0.9, */*;q=0.8';
@@ -18,6 +18,8 @@ const FEED_ACCEPT =
 const MAX_BACKOFF_MINUTES = 24 * 60;
 /** Failures double the wait up to 2^6 = 64 times the normal interval. */
 const MAX_BACKOFF_DOUBLINGS = 6;
+/** Feeds added from one front page: its main feeds, not every section's. */
+const MAX_DISCOVERED_FEEDS = 3;
 /** New items fetched per poll: a feed that suddenly lists thousands is read over several polls. */
 const MAX_ITEMS_PER_POLL = 100;
 
@@ -146,35 +148,45 @@ export async function pollDueFeeds(ctx: PipelineContext): Promise<FeedPollResult
   return results;
 }
 
+type UrlIngest = { counts: IngestCounts; failures: ItemFailure[]; articleIds: number[]; feedsAdded: number };
+
+/** Adds a feed (if new) and polls it now. */
+async function subscribe(ctx: PipelineContext, feedUrl: string, label: string): Promise<UrlIngest> {
+  const { id, added } = await ctx.store.feeds.add(canonicalizeUrl(feedUrl) ?? feedUrl, null, null);
+  const feed = await ctx.store.feeds.get(id);
+  const polled = feed ? await pollFeed(ctx, { ...feed, etag: null, lastModified: null }) : null;
+  if (polled?.error) polled.failures.push({ label, reason: polled.error });
+  return {
+    counts: polled ?? emptyCounts(),
+    failures: polled?.failures ?? [],
+    articleIds: polled?.articleIds ?? [],
+    feedsAdded: added ? 1 : 0,
+  };
+}
+
 /**
- * Ingests one URL: a feed is added and polled, a page is captured and extracted.
+ * Ingests one URL: a feed is added and polled; a page is captured and extracted; a page
+ * that is not an article (a site's front page) has the feeds it advertises added instead.
  */
-export async function ingestUrl(
-  ctx: PipelineContext,
-  url: string,
-  fallbackSource: string,
-): Promise<{ counts: IngestCounts; failures: ItemFailure[]; articleIds: number[]; feedsAdded: number }> {
+export async function ingestUrl(ctx: PipelineContext, url: string, fallbackSource: string): Promise<UrlIngest> {
   const fetched = await ctx.fetcher.fetch(url);
   if (!fetched.ok) {
     return { counts: { ...emptyCounts(), failed: 1 }, failures: [{ label: url, reason: fetched.detail ?? fetched.reason }], articleIds: [], feedsAdded: 0 };
   }
   const page = fetched.value;
   const text = decodeBytes(page.body, page.contentType).text;
-  if (looksLikeFeed(page.contentType, text)) {
-    const canonical = canonicalizeUrl(page.url) ?? page.url;
-    const { id, added } = await ctx.store.feeds.add(canonical, null, null);
-    const feed = await ctx.store.feeds.get(id);
-    const polled = feed ? await pollFeed(ctx, { ...feed, etag: null, lastModified: null }) : null;
-    if (polled?.error) polled.failures.push({ label: url, reason: polled.error });
-    return {
-      counts: polled ?? emptyCounts(),
-      failures: polled?.failures ?? [],
-      articleIds: polled?.articleIds ?? [],
-      feedsAdded: added ? 1 : 0,
-    };
-  }
+  if (looksLikeFeed(page.contentType, text)) return subscribe(ctx, page.url, url);
   const stored = await storeCaptures(ctx, [{ capture: pageCapture(page, url), label: url }], hostOf(page.url) ?? fallbackSource);
-  return { ...stored, feedsAdded: 0 };
+  const discovered = stored.counts.skipped > 0 ? discoverFeeds(text, page.url).slice(0, MAX_DISCOVERED_FEEDS) : [];
+  const result: UrlIngest = { ...stored, feedsAdded: 0 };
+  for (const feedUrl of discovered) {
+    const part = await subscribe(ctx, feedUrl, feedUrl);
+    addCounts(result.counts, part.counts);
+    result.failures.push(...part.failures);
+    result.articleIds.push(...part.articleIds);
+    result.feedsAdded += part.feedsAdded;
+  }
+  return result;
 }
 
 /**

@@ -4,7 +4,7 @@ import { basename, dirname } from 'node:path';
 import { type InputEvent, listInputFiles, readInputFiles } from '../ingest/files.js';
 import type { PipelineContext } from './context.js';
 import { addFeeds, ingestUrl } from './feeds.js';
-import { emptyCounts, type IngestCounts, type ItemFailure, type PendingCapture, storeCaptures } from './store-captures.js';
+import { addCounts, emptyCounts, type IngestCounts, type ItemFailure, type PendingCapture, storeCaptures } from './store-captures.js';
 
 export interface IngestReport extends IngestCounts {
   feedsAdded: number;
@@ -28,7 +28,7 @@ function isUrl(input: string): boolean {
 
 /** Adds one batch result to a running report. */
 export function mergeInto(report: IngestReport, part: { counts: IngestCounts; failures: ItemFailure[]; articleIds: number[] }): void {
-  for (const key of Object.keys(part.counts) as Array<keyof IngestCounts>) report[key] += part.counts[key];
+  addCounts(report, part.counts);
   report.failures.push(...part.failures);
   report.articleIds.push(...part.articleIds);
 }

@@ -32,6 +32,11 @@ export interface PendingCapture {
   fallback?: Capture;
 }
 
+/** Adds one set of counts into another. */
+export function addCounts(target: IngestCounts, part: IngestCounts): void {
+  for (const key of Object.keys(part) as Array<keyof IngestCounts>) target[key] += part[key];
+}
+
 /** Counts that start at zero. */
 export function emptyCounts(): IngestCounts {
   return { added: 0, duplicates: 0, unchanged: 0, skipped: 0, failed: 0 };

@@ -1,140 +1,40 @@
-// A tiny stop-word vote for pages that do not declare their language. It only needs to
-// tell apart the languages news usually comes in; anything unsure returns null.
+// Language of a text for pages and records that do not declare one. eld (the "medium" n-gram
+// table, bundled in the package, nothing fetched) won the measurement in bench/language.ts on
+// news text: it is the most accurate candidate on titles and ledes and the fastest.
+import { eld } from 'eld/medium';
 
-const STOPWORDS: Record<string, string[]> = {
-  en: [
-    'the',
-    'and',
-    'of',
-    'to',
-    'in',
-    'is',
-    'that',
-    'for',
-    'was',
-    'with',
-    'on',
-    'as',
-    'by',
-    'he',
-    'it',
-  ],
-  es: [
-    'el',
-    'la',
-    'de',
-    'que',
-    'y',
-    'en',
-    'los',
-    'del',
-    'se',
-    'las',
-    'por',
-    'un',
-    'para',
-    'con',
-    'una',
-  ],
-  pt: ['o', 'a', 'de', 'que', 'e', 'do', 'da', 'em', 'um', 'para', 'com', 'não', 'uma', 'os', 'no'],
-  fr: [
-    'le',
-    'la',
-    'de',
-    'et',
-    'les',
-    'des',
-    'est',
-    'un',
-    'une',
-    'du',
-    'que',
-    'dans',
-    'pour',
-    'qui',
-    'pas',
-  ],
-  de: [
-    'der',
-    'die',
-    'und',
-    'das',
-    'ist',
-    'nicht',
-    'zu',
-    'den',
-    'mit',
-    'von',
-    'sich',
-    'des',
-    'auf',
-    'ein',
-    'dem',
-  ],
-  it: [
-    'il',
-    'di',
-    'che',
-    'e',
-    'la',
-    'per',
-    'un',
-    'non',
-    'del',
-    'della',
-    'sono',
-    'una',
-    'con',
-    'gli',
-    'le',
-  ],
-  nl: [
-    'de',
-    'het',
-    'een',
-    'en',
-    'van',
-    'dat',
-    'niet',
-    'op',
-    'is',
-    'te',
-    'voor',
-    'met',
-    'zijn',
-    'die',
-    'ook',
-  ],
-};
+/**
+ * Below this many letters (CJK characters count 3, as each is about a word) the answer is not
+ * trusted: on prefixes of 40 characters (about 32 letters) eld was wrong 5% of the time, at 20
+ * characters 22%; a headline of 50 or more characters clears the bar.
+ */
+const MIN_LETTERS = 30;
+/** Accuracy on the first 300 characters about equals whole articles; 2,000 leaves room for a preamble. */
+const SAMPLE_CHARS = 2_000;
 
-/** Fewer words than this give too noisy a vote. */
-const MIN_WORDS = 20;
-/** The winner must beat the runner-up by this factor to be trusted. */
-const MIN_MARGIN = 1.3;
-/** Only the first stretch of text is needed for a vote. */
-const SAMPLE_CHARS = 20_000;
+const LETTER = /\p{L}/gu;
+const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
 
-const LOOKUP = new Map<string, string[]>();
-for (const [lang, words] of Object.entries(STOPWORDS)) {
-  for (const w of words) LOOKUP.set(w, [...(LOOKUP.get(w) ?? []), lang]);
+/** Whether a text has MIN_LETTERS letters, with CJK characters weighted as words. */
+function hasEnoughLetters(text: string): boolean {
+  let n = 0;
+  for (const [c] of text.matchAll(LETTER)) {
+    n += CJK.test(c) ? 3 : 1;
+    if (n >= MIN_LETTERS) return true;
+  }
+  return false;
 }
 
-/** Guesses the BCP 47 primary tag of a text from its stop words, or null when unsure. */
+/** Guesses the ISO 639-1 code of a text ("en"), or null when it is too short or unsure. */
 export function guessLanguage(text: string): string | null {
-  const words =
-    text
-      .slice(0, SAMPLE_CHARS)
-      .toLowerCase()
-      .match(/\p{L}+/gu) ?? [];
-  if (words.length < MIN_WORDS) return null;
-  const scores = new Map<string, number>();
-  for (const w of words)
-    for (const lang of LOOKUP.get(w) ?? []) scores.set(lang, (scores.get(lang) ?? 0) + 1);
-  const ranked = [...scores.entries()].sort((a, b) => b[1] - a[1]);
-  const [best, second] = ranked;
-  if (!best || best[1] < words.length * 0.1) return null;
-  if (second && best[1] < second[1] * MIN_MARGIN) return null;
-  return best[0];
+  const sample = text.slice(0, SAMPLE_CHARS);
+  if (!hasEnoughLetters(sample)) return null;
+  const result = eld.detect(sample);
+  // isReliable() rejects a near tie and a winner that scores low for its language, which is how
+  // number tables ("Shr 39 cts vs 50 cts") and evenly mixed text show up. Text that is mostly
+  // one language gets that language: a wider margin would also reject Russian (close to Bulgarian).
+  if (!result.language || !result.isReliable()) return null;
+  return result.language;
 }
 
 /** The primary subtag of a language label ("en-US", "en_GB" → "en"), or null. */

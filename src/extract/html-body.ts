@@ -1,7 +1,21 @@
 // Turns the article element readability chose into body paragraphs, and moves what is not
-// body out of it: captions, and lists of links to other stories.
+// body out of it: captions, links to other stories, and the furniture readability keeps
+// (bylines, date lines, promos, author bios, a repeated headline or standfirst).
 import type { RelatedLink } from '../core/types.js';
-import { canonicalizeUrl } from '../core/url.js';
+import {
+  type Block,
+  collectBlocks,
+  normalize,
+  removeBlock,
+  tagOf,
+  wordCount,
+} from './html-blocks.js';
+import { takeCaptions } from './html-captions.js';
+import { bylineNames, findBio, isBylineOf } from './html-bylines.js';
+import { unsupportedBy } from './html-evidence.js';
+import { furnitureKind } from './html-furniture.js';
+import { findRelated, RELATED_LABEL } from './html-related.js';
+import { takeTeasers } from './html-teasers.js';
 
 /** A body split into paragraphs and the furniture found among them. */
 export interface BodyParts {
@@ -11,263 +25,121 @@ export interface BodyParts {
   other: string[];
 }
 
-interface Block {
-  text: string;
-  nodes: Node[];
-  heading: boolean;
-  links: RelatedLink[];
-  linkChars: number;
+/** What the rest of the page says about the article, to tell its body from furniture. */
+export interface BodyHints {
+  /** Headlines the page gives (cleaned title, og:title, <title>). */
+  titles: string[];
+  /** The standfirst, when the page shows its description as one. */
+  deks: string[];
+  byline: string | null;
+  /** JSON-LD articleBody, when the page has one. */
+  articleBody: string | null;
 }
 
-/** Elements that make a paragraph of their own. */
-const BLOCK_TAGS = new Set([
-  'p',
-  'h1',
-  'h2',
-  'h3',
-  'h4',
-  'h5',
-  'h6',
-  'li',
-  'blockquote',
-  'pre',
-  'dd',
-  'dt',
-  'td',
-  'th',
-]);
-/** Containers whose text, when they hold no blocks, is still a paragraph. */
-const CONTAINER_TAGS = new Set([
-  'div',
-  'section',
-  'article',
-  'main',
-  'figure',
-  'table',
-  'tbody',
-  'tr',
-  'ul',
-  'ol',
-  'dl',
-  'aside',
-  'header',
-  'footer',
-  'form',
-  'center',
-]);
-const SKIP_TAGS = new Set([
-  'script',
-  'style',
-  'noscript',
-  'template',
-  'button',
-  'select',
-  'input',
-  'textarea',
-  'svg',
-  'iframe',
-  'object',
-  'embed',
-  'nav',
-]);
-/** A related-stories item is a headline: a line this long or shorter. */
-const LINK_ITEM_MAX_WORDS = 18;
-/** Share of an item's characters inside links for it to count as link-only. */
-const LINK_ITEM_MIN_SHARE = 0.8;
-/** After a related-links label, a line this much inside links still belongs to the list. */
-const LINK_HEAVY_MIN_SHARE = 0.6;
-/** Unlabelled runs of link-only items shorter than this may be ordinary body links. */
-const MIN_UNLABELLED_RUN = 3;
-/** Labels that announce a block of links to other stories. */
-const RELATED_LABEL =
-  /^\s*\[?\s*(?:(?:other|more)\s+)?(?:related(?:\s+(?:stories|articles|coverage|content|news|links|posts|reading))?|read (?:more|also|next)|also read|see also|more (?:stories|news|coverage|on this|from|about|in|like this)\b.*|you may (?:also )?like|recommended(?: for you)?|further reading|most (?:read|popular|viewed)|top stories|latest (?:news|stories)|trending(?: now)?|what to read next|keep reading|don't miss)\s*[:.»›\]]*/i;
+/** A paragraph of at least this many words, ending like a sentence, starts the body. */
+const PROSE_MIN_WORDS = 12;
+/** Before the first prose paragraph, a line this short without a full stop is furniture. */
+const HEAD_LINE_MAX_WORDS = 12;
+/** Furniture before the body is looked for among this many leading blocks. */
+const HEAD_ZONE = 12;
+/** A repeated headline or standfirst is looked for among this many leading blocks. */
+const TITLE_ZONE = 6;
 
-const normalize = (s: string) => s.replace(/\s+/g, ' ').trim();
+const key = (text: string) =>
+  text
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .replace(/\d+/g, '#')
+    .trim();
 
-function tagOf(node: Node): string {
-  return (node as Element).localName?.toLowerCase() ?? '';
+/** Words, counting runs of Chinese, Japanese or Korean characters as about two per word. */
+function weight(text: string): number {
+  const cjk = text.match(/[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}\p{sc=Hangul}]/gu)?.length ?? 0;
+  return wordCount(text) + cjk / 2;
 }
 
-function hasBlockDescendant(el: Element): boolean {
-  for (const tag of BLOCK_TAGS) if (el.querySelector(tag)) return true;
-  return false;
-}
+/** Sentence-final punctuation, Western and CJK. */
+const SENTENCE_END = /[.!?:;"”»。！？」』]$/;
 
-function linksOf(nodes: Node[], base: string | null): { links: RelatedLink[]; chars: number } {
-  const links: RelatedLink[] = [];
-  let chars = 0;
-  for (const node of nodes) {
-    if (node.nodeType !== 1) continue;
-    const el = node as Element;
-    const anchors = tagOf(el) === 'a' ? [el] : [...el.querySelectorAll('a')];
-    for (const a of anchors) {
-      const text = normalize(a.textContent ?? '');
-      if (!text) continue;
-      chars += text.length;
-      const href = a.getAttribute('href');
-      links.push({ text, url: href ? canonicalizeUrl(href, base ?? undefined) : null });
-    }
-  }
-  return { links, chars };
-}
-
-function makeBlock(nodes: Node[], heading: boolean, base: string | null): Block | null {
-  const text = normalize(nodes.map((n) => n.textContent ?? '').join(''));
-  if (!text) return null;
-  const { links, chars } = linksOf(nodes, base);
-  return { text, nodes, heading, links, linkChars: chars };
-}
-
-function collectBlocks(root: Element, base: string | null): Block[] {
-  const blocks: Block[] = [];
-  let loose: Node[] = [];
-  const flush = () => {
-    const block = makeBlock(loose, false, base);
-    if (block) blocks.push(block);
-    loose = [];
-  };
-  const visit = (el: Element) => {
-    for (const child of [...el.childNodes]) {
-      if (child.nodeType === 3) {
-        loose.push(child);
-        continue;
-      }
-      if (child.nodeType !== 1) continue;
-      const tag = tagOf(child);
-      const childEl = child as Element;
-      if (SKIP_TAGS.has(tag)) continue;
-      if (tag === 'br') {
-        loose.push(child);
-        continue;
-      }
-      const nested = hasBlockDescendant(childEl);
-      if (BLOCK_TAGS.has(tag) && !nested) {
-        flush();
-        const block = makeBlock([child], /^h\d$/.test(tag), base);
-        if (block) blocks.push(block);
-      } else if (nested || CONTAINER_TAGS.has(tag)) {
-        flush();
-        if (nested) visit(childEl);
-        else loose.push(child);
-        flush();
-      } else {
-        loose.push(child);
-      }
-    }
-  };
-  visit(root);
-  flush();
-  return blocks;
-}
-
-function isCaptionElement(el: Element): boolean {
-  if (tagOf(el) === 'figcaption') return true;
-  const label = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`;
+function isProse(block: Block): boolean {
   return (
-    /caption|credit/i.test(label) &&
-    !el.querySelector('img, picture, video') &&
-    (el.textContent ?? '').length < 500
+    !block.heading &&
+    weight(block.text) >= PROSE_MIN_WORDS &&
+    block.linkChars < block.text.length * 0.5
   );
 }
 
-/** Removes captions from the tree and returns their text. */
-function takeCaptions(root: Element): string[] {
-  const captions: string[] = [];
-  for (const el of [...root.querySelectorAll('figcaption, [class], [id]')]) {
-    if (!el.isConnected || !isCaptionElement(el)) continue;
-    const text = normalize(el.textContent ?? '');
-    if (text) captions.push(text);
-    el.remove();
-  }
-  // An untagged caption: a short line right after an image-only paragraph in a small box.
-  for (const img of [...root.querySelectorAll('img')]) {
-    const holder = img.closest('p, div, figure');
-    if (!holder || normalize(holder.textContent ?? '') !== '') continue;
-    const next = holder.nextElementSibling;
-    const box = holder.parentElement;
-    if (!next || !box || box.children.length > 3 || tagOf(next) !== 'p') continue;
-    const text = normalize(next.textContent ?? '');
-    if (text && text.split(' ').length <= 40 && !holder.previousElementSibling) {
-      captions.push(text);
-      next.remove();
+/** The tag of the element a block came from, such as 'td' or 'li'. */
+const tagOfBlock = (block: Block) => (block.nodes[0] ? tagOf(block.nodes[0]) : '');
+
+/** Blocks that are furniture by their place: before the first prose paragraph. */
+function headFurniture(blocks: Block[], hints: BodyHints): Set<Block> {
+  const found = new Set<Block>();
+  const titles = new Set([...hints.titles, ...hints.deks].map(key).filter(Boolean));
+  for (let i = 0; i < Math.min(blocks.length, HEAD_ZONE); i++) {
+    const block = blocks[i]!;
+    if (i < TITLE_ZONE && titles.has(key(block.text))) {
+      found.add(block);
+      continue;
     }
+    if (isProse(block)) break;
+    // Table cells and list items are short by nature; a table may open the body.
+    if (/^(?:td|th|li|dd|dt)$/.test(tagOfBlock(block))) continue;
+    const short = weight(block.text) <= HEAD_LINE_MAX_WORDS;
+    if (short && !SENTENCE_END.test(block.text)) found.add(block);
   }
-  return captions;
+  return found;
 }
 
-function isLinkOnly(block: Block): boolean {
-  return (
-    block.links.length > 0 &&
-    block.linkChars >= block.text.length * LINK_ITEM_MIN_SHARE &&
-    block.text.split(' ').length <= LINK_ITEM_MAX_WORDS
-  );
-}
-
-/** A line that only announces what follows ("Other related articles:"). */
-function isLabel(block: Block, match: RegExpExecArray): boolean {
-  return block.text.split(' ').length <= 8 && match[0].length >= block.text.length * 0.8;
-}
-
-/** A line that is mostly links, such as "Author - <headline>, <headline>". */
-function isLinkHeavy(block: Block): boolean {
-  return block.links.length > 0 && block.linkChars >= block.text.length * LINK_HEAVY_MIN_SHARE;
-}
-
-function removeBlock(block: Block): void {
-  for (const node of block.nodes) (node as ChildNode).remove?.();
+/** The page's own address printed on the page, as share widgets do. */
+function isOwnUrl(text: string, base: string | null): boolean {
+  if (!base || !/^https?:\/\/\S+$/.test(text)) return false;
+  const bare = (u: string) => u.replace(/^https?:\/\/(?:www\.)?/, '').replace(/[?#].*$|\/$/g, '');
+  return bare(text) === bare(base);
 }
 
 /** Splits an article element into paragraphs, related links and captions. Mutates `root`. */
-export function splitBody(root: Element, base: string | null): BodyParts {
+export function splitBody(root: Element, base: string | null, hints: BodyHints): BodyParts {
+  const teasers = takeTeasers(root, base);
   const captions = takeCaptions(root);
   const blocks = collectBlocks(root, base);
-  const related = new Set<Block>();
-  const labels = new Set<Block>();
-  for (let i = 0; i < blocks.length; i++) {
-    const block = blocks[i]!;
-    const label = RELATED_LABEL.exec(block.text);
-    if (label && isLabel(block, label)) {
-      // A label ("Related stories:") followed by link-heavy lines: all of it is furniture.
-      let end = i;
-      while (end + 1 < blocks.length && isLinkHeavy(blocks[end + 1]!)) end++;
-      if (end > i) {
-        labels.add(block);
-        for (let k = i + 1; k <= end; k++) related.add(blocks[k]!);
-        i = end;
-      }
-      continue;
-    }
-    // "Read more: <headline>" on one line.
-    const short = block.text.split(' ').length <= LINK_ITEM_MAX_WORDS + 6;
+  const { related, labels } = findRelated(blocks);
+  const furniture = new Set<Block>(labels);
+  const names = bylineNames(hints.byline);
+  for (const block of blocks) {
+    if (related.has(block)) continue;
+    const kind = furnitureKind(block.text);
+    // Table cells hold numbers and labels ("Top 5") that read like buttons out of context.
     if (
-      label &&
-      short &&
-      block.links.length > 0 &&
-      block.linkChars >= (block.text.length - label[0].length) * 0.6
-    ) {
-      related.add(block);
-      continue;
-    }
-    if (!isLinkOnly(block)) continue;
-    let end = i;
-    while (end + 1 < blocks.length && isLinkOnly(blocks[end + 1]!)) end++;
-    if (end - i + 1 >= MIN_UNLABELLED_RUN) {
-      for (let k = i; k <= end; k++) related.add(blocks[k]!);
-    }
-    i = end;
+      (kind && !(kind === 'ui' && /^t[dh]$/.test(tagOfBlock(block)))) ||
+      isBylineOf(block.text, names) ||
+      isOwnUrl(block.text, base)
+    )
+      furniture.add(block);
   }
-  const relatedLinks: RelatedLink[] = [];
+  const kept = () => blocks.filter((b) => !related.has(b) && !furniture.has(b));
+  for (const block of headFurniture(kept(), hints)) furniture.add(block);
+  for (const block of findBio(kept(), names)) furniture.add(block);
+  if (hints.articleBody) {
+    for (const block of unsupportedBy(kept(), hints.articleBody)) furniture.add(block);
+  }
+
+  const relatedLinks: RelatedLink[] = [...teasers];
   const paragraphs: string[] = [];
   const other: string[] = [];
+  const seen = new Set<string>();
   for (const block of blocks) {
     if (related.has(block)) {
       const label = RELATED_LABEL.exec(block.text);
       for (const link of block.links) {
         if (label && RELATED_LABEL.test(link.text) && link.text.length <= label[0].length) continue;
+        const id = `${link.url ?? ''} ${link.text}`;
+        if (seen.has(id)) continue;
+        seen.add(id);
         relatedLinks.push(link);
       }
       removeBlock(block);
-    } else if (labels.has(block)) {
+    } else if (furniture.has(block)) {
       other.push(block.text);
       removeBlock(block);
     } else {

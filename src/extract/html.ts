@@ -8,12 +8,13 @@ import { cleanByline } from './clean-byline.js';
 import { cleanTitle } from './clean-title.js';
 import { guessLanguage } from './guess-language.js';
 import { type BodyParts, findDensestBlock, splitBody } from './html-body.js';
+import { findStandfirsts } from './html-standfirst.js';
 import { readPageMetadata } from './html-metadata.js';
 import { dateFromUrl, normalizeDate } from './normalize-date.js';
 import { joinParagraphs } from './paragraphs.js';
 
 /** Stored beside each draft; bump when output changes so old drafts get re-extracted. */
-export const HTML_EXTRACTOR_VERSION = 'html/1';
+export const HTML_EXTRACTOR_VERSION = 'html/2';
 
 /** A body shorter than this is probably readability's wrong guess; try the fallbacks too. */
 const MIN_READABLE_CHARS = 250;
@@ -120,7 +121,13 @@ export function extractHtml(html: string, opts: HtmlOptions): Result<ArticleDraf
     !(urlIsArticle && isRootUrl(canonicalizeUrl(meta.canonical, url ?? undefined)))
       ? meta.canonical
       : null;
+  const deks = findStandfirsts(document, meta.description);
+  const rawTitle = meta.title ?? meta.documentTitle ?? null;
+  const site = meta.site ?? hints?.site ?? null;
   const readable = runReadability(document);
+  const rawOrReadable = rawTitle ?? readable?.title ?? null;
+  const cleaned = rawOrReadable ? cleanTitle(rawOrReadable, site, headings) : null;
+  const title = cleaned?.title || hints?.title?.trim() || null;
 
   let body: BodyParts = { paragraphs: [], relatedLinks: [], captions: [], other: [] };
   let bodyHtml: string | null = null;
@@ -138,19 +145,16 @@ export function extractHtml(html: string, opts: HtmlOptions): Result<ArticleDraf
         detail: `html: a listing with ${headlines} linked headlines`,
       };
     }
-    body = splitBody(readable.root, url);
+    body = splitBody(readable.root, url, {
+      titles: [title, meta.title, meta.documentTitle, readable.title].filter(
+        (t): t is string => !!t,
+      ),
+      deks,
+      byline: meta.byline ?? hints?.byline ?? readable.byline,
+      articleBody: meta.articleBody,
+    });
     bodyHtml = readable.root.innerHTML.trim() || null;
   }
-  const rawTitle = meta.title ?? meta.documentTitle ?? readable?.title ?? null;
-  const site = meta.site ?? hints?.site ?? null;
-  const cleaned = rawTitle ? cleanTitle(rawTitle, site, headings) : null;
-  const title = cleaned?.title || hints?.title?.trim() || null;
-
-  // Drop a repeat of the headline at the top of the body.
-  const titleKey = title?.toLowerCase().replace(/\W+/g, ' ').trim();
-  body.paragraphs = body.paragraphs.filter(
-    (p, i) => i > 2 || p.toLowerCase().replace(/\W+/g, ' ').trim() !== titleKey,
-  );
   if (body.paragraphs.join(' ').length < MIN_READABLE_CHARS) {
     const fromLd =
       meta.articleBody

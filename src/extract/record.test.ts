@@ -69,7 +69,7 @@ describe('extractRecord field mapping', () => {
       site: 'Harbor News',
       published: '2003-06-10T04:00:00Z',
       dateline: null,
-      extractor: 'html/1',
+      extractor: 'html/2',
     });
     expect(r.value.text).toContain('Ships queued.');
   });

@@ -30,13 +30,6 @@ interface Pending {
 // Under tsx the sources run as .ts; compiled, they are .js beside this file.
 const WORKER_URL = new URL(`./extract-worker${import.meta.url.endsWith('.ts') ? '.ts' : '.js'}`, import.meta.url);
 
-/** Texts and records smaller than this are extracted inline: posting them costs more than it saves. */
-const INLINE_MAX_BYTES = 32 * 1024;
-
-function isCheap(capture: Capture): boolean {
-  return capture.kind !== 'html' && capture.body.byteLength < INLINE_MAX_BYTES;
-}
-
 /**
  * A pool of worker threads running extraction. Each capture goes to the least busy
  * worker; a worker that dies fails its captures, which are then extracted inline.
@@ -65,7 +58,6 @@ export function createExtractorPool(size: number): Extractor {
   });
   return {
     async extract(capture) {
-      if (isCheap(capture)) return extractCapture(capture);
       const live = workers.filter((w) => !w.dead);
       if (live.length === 0) return extractCapture(capture);
       const slot = live.reduce((a, b) => (b.pending.size < a.pending.size ? b : a));

@@ -19,6 +19,8 @@ export interface IngestOptions {
 
 /** Captures stored per transaction: big enough to be fast, small enough to lose little. */
 const BATCH_SIZE = 250;
+/** A batch of big pages is cut earlier, so that reading, extracting and storing overlap. */
+const BATCH_MAX_BYTES = 2 * 1024 * 1024;
 /** Batches being extracted or stored at once: one filling the workers while one is written. */
 const MAX_BATCHES_IN_FLIGHT = 2;
 
@@ -58,10 +60,12 @@ export async function ingestInputs(inputs: string[], ctx: PipelineContext, optio
 
   let batch: PendingCapture[] = [];
   let batchSource = '';
+  let batchBytes = 0;
   // Reading the next batch overlaps with extracting and storing the previous one.
   const inFlight = new Set<Promise<void>>();
   const flush = async () => {
     if (batch.length === 0) return;
+    batchBytes = 0;
     const job = storeCaptures(ctx, batch, batchSource).then((part) => mergeInto(report, part));
     const tracked = job.finally(() => inFlight.delete(tracked));
     tracked.catch(() => {}); // awaited below; this only keeps an early failure from counting as unhandled
@@ -77,7 +81,8 @@ export async function ingestInputs(inputs: string[], ctx: PipelineContext, optio
       if (source !== batchSource) await flush();
       batchSource = source;
       batch.push({ capture: event.capture, label: event.label });
-      if (batch.length >= BATCH_SIZE) await flush();
+      batchBytes += event.capture.body.byteLength;
+      if (batch.length >= BATCH_SIZE || batchBytes >= BATCH_MAX_BYTES) await flush();
     }
     progress(event);
   }

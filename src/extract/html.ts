@@ -12,9 +12,8 @@ import { findStandfirsts } from './html-standfirst.js';
 import { readPageMetadata } from './html-metadata.js';
 import { dateFromUrl, normalizeDate } from './normalize-date.js';
 import { joinParagraphs } from './paragraphs.js';
+import { HTML_EXTRACTOR_VERSION } from './versions.js';
 
-/** Stored beside each draft; bump when output changes so old drafts get re-extracted. */
-export const HTML_EXTRACTOR_VERSION = 'html/2';
 
 /** A body shorter than this is probably readability's wrong guess; try the fallbacks too. */
 const MIN_READABLE_CHARS = 250;

@@ -7,10 +7,11 @@ import { extractText } from './text.js';
 
 export { cleanByline } from './clean-byline.js';
 export { guessLanguage } from './guess-language.js';
-export { extractHtml, HTML_EXTRACTOR_VERSION, type HtmlFailure, type HtmlOptions } from './html.js';
+export { extractHtml, type HtmlFailure, type HtmlOptions } from './html.js';
 export { dateFromUrl, normalizeDate } from './normalize-date.js';
 export { extractRecord, type RecordOptions } from './record.js';
-export { extractText, TEXT_EXTRACTOR_VERSION, type TextOptions } from './text.js';
+export { extractText, type TextOptions } from './text.js';
+export { HTML_EXTRACTOR_VERSION, TEXT_EXTRACTOR_VERSION } from './versions.js';
 
 /** Why a capture gave no article. */
 export type ExtractFailure = 'not-an-article' | 'empty' | 'unreadable';

@@ -7,9 +7,8 @@ import { guessLanguage } from './guess-language.js';
 import { normalizeDate } from './normalize-date.js';
 import { countTrailingHeadlines } from './text-tail.js';
 import { findTextParagraphs } from './text-paragraphs.js';
+import { TEXT_EXTRACTOR_VERSION } from './versions.js';
 
-/** Stored beside each draft; bump when output changes so old drafts get re-extracted. */
-export const TEXT_EXTRACTOR_VERSION = 'text/1';
 
 /** A first line longer than this is a paragraph, not a title. */
 const TITLE_MAX_WORDS = 25;

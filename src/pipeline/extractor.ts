@@ -2,7 +2,8 @@
 // over a pool of worker threads so that every core parses pages.
 import { Worker } from 'node:worker_threads';
 import type { ArticleDraft, Capture, Result } from '../core/types.js';
-import { type ExtractFailure, extractCapture, HTML_EXTRACTOR_VERSION, TEXT_EXTRACTOR_VERSION } from '../extract/index.js';
+import type { ExtractFailure } from '../extract/index.js';
+import { HTML_EXTRACTOR_VERSION, TEXT_EXTRACTOR_VERSION } from '../extract/versions.js';
 
 export type Extraction = Result<ArticleDraft, ExtractFailure>;
 
@@ -16,9 +17,15 @@ export interface Extractor {
   close(): Promise<void>;
 }
 
+/** Extraction on the calling thread. The extractors load on first use: commands that never extract start fast. */
+async function extractInline(capture: Capture): Promise<Extraction> {
+  const { extractCapture } = await import('../extract/index.js');
+  return extractCapture(capture);
+}
+
 /** Extraction on the calling thread: for tests and small jobs. */
 export const inlineExtractor: Extractor = {
-  extract: async (capture) => extractCapture(capture),
+  extract: extractInline,
   close: async () => {},
 };
 
@@ -37,29 +44,13 @@ const WORKER_URL = new URL(`./extract-worker${import.meta.url.endsWith('.ts') ? 
 export function createExtractorPool(size: number): Extractor {
   if (size < 1) return inlineExtractor;
   let nextId = 0;
-  const workers = Array.from({ length: size }, () => {
-    const worker = new Worker(WORKER_URL);
-    const slot = { worker, pending: new Map<number, Pending>(), dead: false };
-    worker.on('message', ({ id, result }: { id: number; result: Extraction }) => {
-      slot.pending.get(id)?.resolve(result);
-      slot.pending.delete(id);
-      // An idle pool must not keep the process alive; a busy one must.
-      if (slot.pending.size === 0) worker.unref();
-    });
-    const die = (err: Error) => {
-      slot.dead = true;
-      for (const p of slot.pending.values()) p.reject(err);
-      slot.pending.clear();
-    };
-    worker.on('error', die);
-    worker.on('exit', (code) => die(new Error(`extract worker exited with code ${code}`)));
-    worker.unref();
-    return slot;
-  });
+  let workers: WorkerSlot[] | null = null;
   return {
     async extract(capture) {
+      // Threads start on the first capture, so commands that never extract pay nothing.
+      workers ??= Array.from({ length: size }, startWorker);
       const live = workers.filter((w) => !w.dead);
-      if (live.length === 0) return extractCapture(capture);
+      if (live.length === 0) return extractInline(capture);
       const slot = live.reduce((a, b) => (b.pending.size < a.pending.size ? b : a));
       const id = nextId++;
       try {
@@ -69,11 +60,37 @@ export function createExtractorPool(size: number): Extractor {
           slot.worker.postMessage({ id, capture });
         });
       } catch {
-        return extractCapture(capture);
+        return extractInline(capture);
       }
     },
     async close() {
-      await Promise.all(workers.map((w) => w.worker.terminate()));
+      await Promise.all((workers ?? []).map((w) => w.worker.terminate()));
     },
   };
+}
+
+interface WorkerSlot {
+  worker: Worker;
+  pending: Map<number, Pending>;
+  dead: boolean;
+}
+
+function startWorker(): WorkerSlot {
+  const worker = new Worker(WORKER_URL);
+  const slot: WorkerSlot = { worker, pending: new Map(), dead: false };
+  worker.on('message', ({ id, result }: { id: number; result: Extraction }) => {
+    slot.pending.get(id)?.resolve(result);
+    slot.pending.delete(id);
+    // An idle pool must not keep the process alive; a busy one must.
+    if (slot.pending.size === 0) worker.unref();
+  });
+  const die = (err: Error) => {
+    slot.dead = true;
+    for (const p of slot.pending.values()) p.reject(err);
+    slot.pending.clear();
+  };
+  worker.on('error', die);
+  worker.on('exit', (code) => die(new Error(`extract worker exited with code ${code}`)));
+  worker.unref();
+  return slot;
 }

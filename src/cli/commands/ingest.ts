@@ -1,9 +1,6 @@
-// `sitrep ingest`, `sitrep reprocess` and `sitrep analyze`.
+// `sitrep ingest`, `sitrep reprocess` and `sitrep analyze`. Pipeline stages are imported
+// when a command runs, so `sitrep --help` and the read commands start fast.
 import type { Command } from 'commander';
-import { analyzePending } from '../../pipeline/analyze.js';
-import { ingestInputs } from '../../pipeline/ingest.js';
-import { reextractDocuments } from '../../pipeline/reextract.js';
-import { analyzeFile } from '../analyze-files.js';
 import { configFrom, type GlobalOptions, withRuntime } from '../context.js';
 import { printJson } from '../output.js';
 import { createProgress } from '../progress.js';
@@ -24,6 +21,8 @@ export function registerIngest(program: Command): void {
     .action(async (inputs: string[], opts: { source?: string; analyze: boolean; json?: boolean; quiet?: boolean }) => {
       const config = configFrom(program.opts<GlobalOptions>());
       const progress = createProgress(Boolean(opts.quiet));
+      const { ingestInputs } = await import('../../pipeline/ingest.js');
+      const { analyzePending } = await import('../../pipeline/analyze.js');
       const report = await withRuntime(config, async (rt) => {
         const ctx = { ...rt, onProgress: progress.update };
         const result = await ingestInputs(inputs, ctx, { source: opts.source });
@@ -54,6 +53,8 @@ export function registerIngest(program: Command): void {
     .action(async (opts: { all?: boolean; extract: boolean; analyze: boolean; json?: boolean; quiet?: boolean }) => {
       const config = configFrom(program.opts<GlobalOptions>());
       const progress = createProgress(Boolean(opts.quiet));
+      const { reextractDocuments } = await import('../../pipeline/reextract.js');
+      const { analyzePending } = await import('../../pipeline/analyze.js');
       const report = await withRuntime(config, async (rt) => {
         const ctx = { ...rt, onProgress: progress.update };
         const extracted = opts.extract ? await reextractDocuments(ctx, { all: opts.all, onProgress: progress.update }) : null;
@@ -87,6 +88,7 @@ export function registerIngest(program: Command): void {
       if (published && Number.isNaN(published.getTime())) {
         program.error(`--published: not a date: ${opts.published}`);
       }
+      const { analyzeFile } = await import('../analyze-files.js');
       for (const file of files) {
         const { ok, record } = await analyzeFile(file, published);
         printJson(record);

@@ -23,6 +23,9 @@ for (const path of [...JSONL, HTML]) {
   }
 }
 
+/** HTML passes, each into a fresh store; the median is reported. */
+const HTML_PASSES = 3;
+
 const { dir, cleanup } = tempDir('sitrep-bench-');
 const store = await openStore(join(dir, 'bench.db'));
 const ctx: PipelineContext = {
@@ -43,9 +46,18 @@ async function timed<T>(label: string, work: () => Promise<T>): Promise<{ value:
 
 const jsonl = await timed('jsonl ingest', () => ingestInputs(JSONL, ctx));
 console.log(`  ${jsonl.value.added} added, ${jsonl.value.duplicates} duplicates, ${jsonl.value.skipped} skipped, ${jsonl.value.failed} failed`);
-const html = await timed('html ingest', () => ingestInputs([HTML], ctx));
-const pages = html.value.added + html.value.duplicates + html.value.skipped + html.value.failed;
-console.log(`  ${pages} pages: ${html.value.added} added, ${html.value.skipped} skipped, ${html.value.failed} failed`);
+// 181 pages take a few seconds, which a shared machine makes noisy: each pass goes into a
+// fresh store of its own (a user ingesting a folder of pages), and the median pass counts.
+const htmlRuns: Array<{ pages: number; seconds: number; added: number }> = [];
+for (let pass = 1; pass <= HTML_PASSES; pass++) {
+  const pageStore = await openStore(join(dir, `pages-${pass}.db`));
+  const run = await timed(`html ingest, pass ${pass}`, () => ingestInputs([HTML], { ...ctx, store: pageStore }));
+  const pages = run.value.added + run.value.duplicates + run.value.skipped + run.value.failed;
+  console.log(`  ${pages} pages: ${run.value.added} added, ${run.value.skipped} skipped, ${run.value.failed} failed`);
+  htmlRuns.push({ pages, seconds: run.seconds, added: run.value.added });
+  await pageStore.close();
+}
+const html = htmlRuns.sort((a, b) => a.pages / a.seconds - b.pages / b.seconds)[Math.floor(HTML_PASSES / 2)]!;
 const analyzed = await timed('analyze', () => analyzePending(ctx));
 console.log(`  ${analyzed.value} articles analyzed`);
 
@@ -59,12 +71,13 @@ const rate = (n: number, s: number) => Math.round((n / s) * 10) / 10;
 console.log(
   JSON.stringify({
     jsonl_articles_per_s: rate(jsonl.value.added + jsonl.value.duplicates, jsonl.seconds),
-    html_pages_per_s: rate(pages, html.seconds),
+    html_pages_per_s: rate(html.pages, html.seconds),
     analyze_articles_per_s: rate(analyzed.value, analyzed.seconds),
     jsonl_records: jsonl.value.added + jsonl.value.duplicates + jsonl.value.skipped + jsonl.value.failed,
     jsonl_added: jsonl.value.added,
-    html_pages: pages,
-    html_added: html.value.added,
+    html_pages: html.pages,
+    html_added: html.added,
+    html_passes: htmlRuns.map((r) => rate(r.pages, r.seconds)),
     analyzed: analyzed.value,
     database_bytes: stats.databaseBytes,
   }),

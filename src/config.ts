@@ -1,5 +1,6 @@
 // Configuration, read and validated once from the environment (and CLI flags layered on
 // top by the caller). Everything else receives a Config; nothing reads process.env.
+import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import { z } from 'zod';
@@ -15,6 +16,7 @@ const ConfigSchema = z.object({
   SITREP_HOST: z.string().min(1).default('127.0.0.1'),
   SITREP_PORT: z.coerce.number().int().min(0).max(65535).default(8080),
   SITREP_OPML: z.string().optional(),
+  SITREP_SITE_RULES: z.string().optional(),
   SITREP_ALLOW_PRIVATE: flag.default(false),
   SITREP_USER_AGENT: z.string().optional(),
   SITREP_FETCH_TIMEOUT_MS: z.coerce.number().int().positive().default(20_000),
@@ -33,6 +35,8 @@ export interface Config {
   host: string;
   port: number;
   opml: string | null;
+  /** A JSON file of per-site extraction rules; null when there is none. */
+  siteRules: string | null;
   allowPrivate: boolean;
   userAgent: string | undefined;
   fetchTimeoutMs: number;
@@ -52,6 +56,7 @@ export const CONFIG_HELP: Record<keyof z.input<typeof ConfigSchema>, string> = {
   SITREP_HOST: 'address the server listens on (default 127.0.0.1)',
   SITREP_PORT: 'port the server listens on (default 8080)',
   SITREP_OPML: 'an OPML file whose feeds are added and polled at start',
+  SITREP_SITE_RULES: 'a JSON file of per-site extraction rules (default DATA_DIR/site-rules.json when it exists)',
   SITREP_ALLOW_PRIVATE: 'allow fetching private, loopback and link-local addresses (default 0)',
   SITREP_USER_AGENT: 'User-Agent sent when fetching',
   SITREP_FETCH_TIMEOUT_MS: 'time limit for one HTTP request (default 20000)',
@@ -62,6 +67,11 @@ export const CONFIG_HELP: Record<keyof z.input<typeof ConfigSchema>, string> = {
   SITREP_EXTRACT_THREADS: 'worker threads for extraction (default: one per core; 0 = none)',
   SITREP_LOG_LEVEL: 'fatal, error, warn, info, debug, trace or silent (default info)',
 };
+
+function defaultSiteRules(dataDir: string): string | null {
+  const file = resolve(dataDir, 'site-rules.json');
+  return existsSync(file) ? file : null;
+}
 
 /** Reads and validates the configuration; throws CONFIG_INVALID naming each bad setting. */
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
@@ -78,6 +88,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     host: c.SITREP_HOST,
     port: c.SITREP_PORT,
     opml: c.SITREP_OPML ? resolve(c.SITREP_OPML) : null,
+    siteRules: c.SITREP_SITE_RULES ? resolve(c.SITREP_SITE_RULES) : defaultSiteRules(dataDir),
     allowPrivate: c.SITREP_ALLOW_PRIVATE,
     userAgent: c.SITREP_USER_AGENT,
     fetchTimeoutMs: c.SITREP_FETCH_TIMEOUT_MS,

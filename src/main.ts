@@ -1,7 +1,11 @@
 // The composition root: the one place that builds the store, the fetcher and the logger
 // from the configuration and hands them to the pipeline, the server and the CLI.
+import { readFileSync } from 'node:fs';
 import pino, { type Logger } from 'pino';
+import { z } from 'zod';
 import type { Config } from './config.js';
+import { describeError, SitrepError } from './core/errors.js';
+import { type SiteRule, SiteRulesSchema } from './extract/site-rules.js';
 import { createFetcher } from './ingest/fetch/index.js';
 import type { PipelineContext } from './pipeline/context.js';
 import { createExtractorPool } from './pipeline/extractor.js';
@@ -17,6 +21,17 @@ export function createLogger(level: string): Logger {
   return pino({ level, base: undefined }, pino.destination(2));
 }
 
+/** Reads and validates the per-site extraction rules file; a broken file is a configuration error. */
+export function loadSiteRules(file: string | null): SiteRule[] {
+  if (!file) return [];
+  try {
+    return SiteRulesSchema.parse(JSON.parse(readFileSync(file, 'utf8')));
+  } catch (cause) {
+    const detail = cause instanceof z.ZodError ? z.prettifyError(cause).replace(/\s+/g, ' ') : describeError(cause);
+    throw new SitrepError('CONFIG_INVALID', `site rules in ${file}: ${detail}`, { cause });
+  }
+}
+
 /** Opens the store and builds the fetcher and logger that the pipeline needs. */
 export async function createRuntime(config: Config, log = createLogger(config.logLevel)): Promise<Runtime> {
   const store: Store = await openStore(config.database);
@@ -28,7 +43,7 @@ export async function createRuntime(config: Config, log = createLogger(config.lo
     respectRobots: config.respectRobots,
     perHostDelayMs: config.hostDelayMs,
   });
-  const extractor = createExtractorPool(config.extractThreads);
+  const extractor = createExtractorPool(config.extractThreads, loadSiteRules(config.siteRules));
   return {
     config,
     store,

@@ -12,6 +12,7 @@ import { findStandfirsts } from './html-standfirst.js';
 import { readPageMetadata } from './html-metadata.js';
 import { dateFromUrl, normalizeDate } from './normalize-date.js';
 import { joinParagraphs } from './paragraphs.js';
+import { applySiteRule, findSiteRule, type SiteRule } from './site-rules.js';
 import { HTML_EXTRACTOR_VERSION } from './versions.js';
 
 
@@ -30,6 +31,8 @@ export type HtmlFailure = 'not-an-article' | 'empty' | 'unreadable';
 export interface HtmlOptions {
   url: string | null;
   hints?: CaptureHints;
+  /** Per-site rules; the one for the page's host, if any, narrows what the extractor sees. */
+  rules?: readonly SiteRule[];
 }
 
 interface ReadabilityOut {
@@ -123,10 +126,12 @@ export function extractHtml(html: string, opts: HtmlOptions): Result<ArticleDraf
   const deks = findStandfirsts(document, meta.description);
   const rawTitle = meta.title ?? meta.documentTitle ?? null;
   const site = meta.site ?? hints?.site ?? null;
+  const rule = findSiteRule(url ?? meta.canonical, opts.rules ?? []);
+  const overrides = rule ? applySiteRule(document, rule) : {};
   const readable = runReadability(document);
   const rawOrReadable = rawTitle ?? readable?.title ?? null;
   const cleaned = rawOrReadable ? cleanTitle(rawOrReadable, site, headings) : null;
-  const title = cleaned?.title || hints?.title?.trim() || null;
+  const title = overrides.title ?? (cleaned?.title || hints?.title?.trim() || null);
 
   let body: BodyParts = { paragraphs: [], relatedLinks: [], captions: [], other: [] };
   let bodyHtml: string | null = null;
@@ -179,8 +184,9 @@ export function extractHtml(html: string, opts: HtmlOptions): Result<ArticleDraf
   const base = url ?? undefined;
   const draft: ArticleDraft = {
     title,
-    byline: cleanByline(meta.byline ?? hints?.byline ?? readable?.byline, siteName),
+    byline: cleanByline(overrides.byline ?? meta.byline ?? hints?.byline ?? readable?.byline, siteName),
     published:
+      overrides.published ??
       meta.published ??
       normalizeDate(hints?.published) ??
       normalizeDate(readable?.publishedTime) ??

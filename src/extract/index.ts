@@ -3,6 +3,7 @@ import { decodeBytes } from '../core/charset.js';
 import type { ArticleDraft, Capture, Result } from '../core/types.js';
 import { extractHtml } from './html.js';
 import { extractRecord } from './record.js';
+import type { SiteRule } from './site-rules.js';
 import { extractText } from './text.js';
 
 export { cleanByline } from './clean-byline.js';
@@ -10,6 +11,7 @@ export { guessLanguage } from './guess-language.js';
 export { extractHtml, type HtmlFailure, type HtmlOptions } from './html.js';
 export { dateFromUrl, normalizeDate } from './normalize-date.js';
 export { extractRecord, type RecordOptions } from './record.js';
+export { type SiteRule, SiteRulesSchema } from './site-rules.js';
 export { extractText, type TextOptions } from './text.js';
 export { HTML_EXTRACTOR_VERSION, TEXT_EXTRACTOR_VERSION } from './versions.js';
 
@@ -25,8 +27,14 @@ function looksBinary(text: string): boolean {
   return garbage > sample.length * MAX_GARBAGE_SHARE;
 }
 
+/** Options for extractCapture. */
+export interface ExtractOptions {
+  /** Per-site rules for HTML pages (see site-rules.ts). */
+  rules?: readonly SiteRule[];
+}
+
 /** Extracts an article from one capture, choosing the extractor by the capture's kind. */
-export function extractCapture(capture: Capture): Result<ArticleDraft, ExtractFailure> {
+export function extractCapture(capture: Capture, options: ExtractOptions = {}): Result<ArticleDraft, ExtractFailure> {
   const { text } = decodeBytes(capture.body, capture.contentType);
   if (!text.trim()) return { ok: false, reason: 'empty' };
   if (looksBinary(text))
@@ -34,7 +42,7 @@ export function extractCapture(capture: Capture): Result<ArticleDraft, ExtractFa
   const url = capture.url ?? (/^https?:/.test(capture.origin) ? capture.origin : null);
   switch (capture.kind) {
     case 'html':
-      return extractHtml(text, { url, hints: capture.hints });
+      return extractHtml(text, { url, hints: capture.hints, rules: options.rules });
     case 'text': {
       const draft = extractText(text, { url, hints: capture.hints });
       return draft.text.trim() ? { ok: true, value: draft } : { ok: false, reason: 'empty' };

@@ -2,7 +2,7 @@
 // over a pool of worker threads so that every core parses pages.
 import { Worker } from 'node:worker_threads';
 import type { ArticleDraft, Capture, Result } from '../core/types.js';
-import type { ExtractFailure } from '../extract/index.js';
+import type { ExtractFailure, SiteRule } from '../extract/index.js';
 import { HTML_EXTRACTOR_VERSION, TEXT_EXTRACTOR_VERSION } from '../extract/versions.js';
 
 export type Extraction = Result<ArticleDraft, ExtractFailure>;
@@ -18,16 +18,18 @@ export interface Extractor {
 }
 
 /** Extraction on the calling thread. The extractors load on first use: commands that never extract start fast. */
-async function extractInline(capture: Capture): Promise<Extraction> {
+async function extractInline(capture: Capture, rules: readonly SiteRule[]): Promise<Extraction> {
   const { extractCapture } = await import('../extract/index.js');
-  return extractCapture(capture);
+  return extractCapture(capture, { rules });
 }
 
-/** Extraction on the calling thread: for tests and small jobs. */
-export const inlineExtractor: Extractor = {
-  extract: extractInline,
-  close: async () => {},
-};
+/** Extraction on the calling thread, with per-site rules. */
+export function createInlineExtractor(rules: readonly SiteRule[] = []): Extractor {
+  return { extract: (capture) => extractInline(capture, rules), close: async () => {} };
+}
+
+/** Extraction on the calling thread with no site rules: for tests and small jobs. */
+export const inlineExtractor: Extractor = createInlineExtractor();
 
 interface Pending {
   resolve: (result: Extraction) => void;
@@ -47,16 +49,16 @@ const YOUNG_GENERATION_MB = 96;
  * A pool of worker threads running extraction. Each capture goes to the least busy
  * worker; a worker that dies fails its captures, which are then extracted inline.
  */
-export function createExtractorPool(size: number): Extractor {
-  if (size < 1) return inlineExtractor;
+export function createExtractorPool(size: number, rules: readonly SiteRule[] = []): Extractor {
+  if (size < 1) return createInlineExtractor(rules);
   let nextId = 0;
   let workers: WorkerSlot[] | null = null;
   return {
     async extract(capture) {
       // Threads start on the first capture, so commands that never extract pay nothing.
-      workers ??= Array.from({ length: size }, startWorker);
+      workers ??= Array.from({ length: size }, () => startWorker(rules));
       const live = workers.filter((w) => !w.dead);
-      if (live.length === 0) return extractInline(capture);
+      if (live.length === 0) return extractInline(capture, rules);
       const slot = live.reduce((a, b) => (b.pending.size < a.pending.size ? b : a));
       const id = nextId++;
       try {
@@ -66,7 +68,7 @@ export function createExtractorPool(size: number): Extractor {
           slot.worker.postMessage({ id, capture });
         });
       } catch {
-        return extractInline(capture);
+        return extractInline(capture, rules);
       }
     },
     async close() {
@@ -81,8 +83,8 @@ interface WorkerSlot {
   dead: boolean;
 }
 
-function startWorker(): WorkerSlot {
-  const worker = new Worker(WORKER_URL, { resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } });
+function startWorker(rules: readonly SiteRule[]): WorkerSlot {
+  const worker = new Worker(WORKER_URL, { workerData: { rules }, resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } });
   const slot: WorkerSlot = { worker, pending: new Map(), dead: false };
   worker.on('message', ({ id, result }: { id: number; result: Extraction }) => {
     slot.pending.get(id)?.resolve(result);

@@ -65,7 +65,7 @@ function firstMatch(document: Document, selectors: readonly string[] | undefined
   return null;
 }
 
-function valueOf(el: Element | null): string | undefined {
+function readValue(el: Element | null): string | undefined {
   if (!el) return undefined;
   const value = el.getAttribute('content') ?? el.getAttribute('datetime') ?? el.textContent ?? '';
   const flat = value.replace(/\s+/g, ' ').trim();
@@ -77,10 +77,10 @@ function valueOf(el: Element | null): string | undefined {
  * and narrows the body to its body element. Returns the metadata found.
  */
 export function applySiteRule(document: Document, rule: SiteRule): RuleOverrides {
-  const published = valueOf(firstMatch(document, rule.published));
+  const published = readValue(firstMatch(document, rule.published));
   const overrides: RuleOverrides = {
-    title: valueOf(firstMatch(document, rule.title)),
-    byline: valueOf(firstMatch(document, rule.byline)),
+    title: readValue(firstMatch(document, rule.title)),
+    byline: readValue(firstMatch(document, rule.byline)),
     published: published ? (normalizeDate(published) ?? undefined) : undefined,
   };
   for (const selector of rule.remove ?? []) {

@@ -12,6 +12,8 @@ interface PageExpectation {
   publishedDay?: string;
   language?: string;
   startsWith?: string;
+  firstParagraphEndsWith?: string;
+  lastParagraphStartsWith?: string;
   endsWith?: string;
   reason?: string;
   mustNotContain?: string[];
@@ -54,8 +56,13 @@ describe.skipIf(!index)('extractHtml on the Global Voices pages', () => {
       expect(d.byline).toBe(want.byline);
       expect(d.published?.slice(0, 10)).toBe(want.publishedDay);
       expect(d.language).toBe(want.language);
-      expect(d.text.startsWith(want.startsWith ?? '')).toBe(true);
-      expect(d.text.endsWith(want.endsWith ?? '')).toBe(true);
+      // The first and last body paragraphs, pinned at both ends.
+      const paragraphs = d.paragraphs.map(([start, end]) => d.text.slice(start, end));
+      const [first, last] = [paragraphs[0] ?? '', paragraphs.at(-1) ?? ''];
+      expect(first.startsWith(want.startsWith ?? ''), `${id} first paragraph start`).toBe(true);
+      expect(first.endsWith(want.firstParagraphEndsWith ?? ''), `${id} first paragraph end`).toBe(true);
+      expect(last.startsWith(want.lastParagraphStartsWith ?? ''), `${id} last paragraph start`).toBe(true);
+      expect(last.endsWith(want.endsWith ?? ''), `${id} last paragraph end`).toBe(true);
       for (const s of [...expected.mustNotContainOnEveryPage, ...(want.mustNotContain ?? [])]) {
         expect(d.text, `${id} must not contain "${s}"`).not.toContain(s);
       }

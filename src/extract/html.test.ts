@@ -58,11 +58,11 @@ describe.skipIf(!index)('extractHtml on the Global Voices pages', () => {
       expect(d.language).toBe(want.language);
       // The first and last body paragraphs, pinned at both ends.
       const paragraphs = d.paragraphs.map(([start, end]) => d.text.slice(start, end));
-      const [first, last] = [paragraphs[0] ?? '', paragraphs.at(-1) ?? ''];
-      expect(first.startsWith(want.startsWith ?? ''), `${id} first paragraph start`).toBe(true);
-      expect(first.endsWith(want.firstParagraphEndsWith ?? ''), `${id} first paragraph end`).toBe(true);
-      expect(last.startsWith(want.lastParagraphStartsWith ?? ''), `${id} last paragraph start`).toBe(true);
-      expect(last.endsWith(want.endsWith ?? ''), `${id} last paragraph end`).toBe(true);
+      const [firstParagraph, lastParagraph] = [paragraphs[0] ?? '', paragraphs.at(-1) ?? ''];
+      expect(firstParagraph.startsWith(want.startsWith ?? ''), `${id} first paragraph start`).toBe(true);
+      expect(firstParagraph.endsWith(want.firstParagraphEndsWith ?? ''), `${id} first paragraph end`).toBe(true);
+      expect(lastParagraph.startsWith(want.lastParagraphStartsWith ?? ''), `${id} last paragraph start`).toBe(true);
+      expect(lastParagraph.endsWith(want.endsWith ?? ''), `${id} last paragraph end`).toBe(true);
       for (const s of [...expected.mustNotContainOnEveryPage, ...(want.mustNotContain ?? [])]) {
         expect(d.text, `${id} must not contain "${s}"`).not.toContain(s);
       }

@@ -17,6 +17,7 @@ const ConfigSchema = z.object({
   SITREP_PORT: z.coerce.number().int().min(0).max(65535).default(8080),
   SITREP_OPML: z.string().optional(),
   SITREP_SITE_RULES: z.string().optional(),
+  SITREP_API_TOKEN: z.string().min(16, 'use at least 16 characters').optional(),
   SITREP_ALLOW_PRIVATE: flag.default(false),
   SITREP_USER_AGENT: z.string().optional(),
   SITREP_FETCH_TIMEOUT_MS: z.coerce.number().int().positive().default(20_000),
@@ -35,6 +36,8 @@ export interface Config {
   host: string;
   port: number;
   opml: string | null;
+  /** The bearer token API writes need; null refuses all writes. */
+  apiToken: string | null;
   /** A JSON file of per-site extraction rules; null when there is none. */
   siteRules: string | null;
   allowPrivate: boolean;
@@ -56,6 +59,7 @@ export const CONFIG_HELP: Record<keyof z.input<typeof ConfigSchema>, string> = {
   SITREP_HOST: 'address the server listens on (default 127.0.0.1)',
   SITREP_PORT: 'port the server listens on (default 8080)',
   SITREP_OPML: 'an OPML file whose feeds are added and polled at start',
+  SITREP_API_TOKEN: 'bearer token that API write requests must send (writes are refused without one)',
   SITREP_SITE_RULES: 'a JSON file of per-site extraction rules (default DATA_DIR/site-rules.json when it exists)',
   SITREP_ALLOW_PRIVATE: 'allow fetching private, loopback and link-local addresses (default 0)',
   SITREP_USER_AGENT: 'User-Agent sent when fetching',
@@ -88,6 +92,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     host: c.SITREP_HOST,
     port: c.SITREP_PORT,
     opml: c.SITREP_OPML ? resolve(c.SITREP_OPML) : null,
+    apiToken: c.SITREP_API_TOKEN ?? null,
     siteRules: c.SITREP_SITE_RULES ? resolve(c.SITREP_SITE_RULES) : defaultSiteRules(dataDir),
     allowPrivate: c.SITREP_ALLOW_PRIVATE,
     userAgent: c.SITREP_USER_AGENT,

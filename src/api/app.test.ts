@@ -61,9 +61,51 @@ describe('HTTP API', () => {
   it('describes itself in OpenAPI', async () => {
     const doc = JSON.parse((await get('/api/openapi.json')).body);
     expect(doc.openapi).toBe('3.1.0');
-    expect(Object.keys(doc.paths)).toEqual(['/api/health', '/api/articles', '/api/articles/{id}', '/api/search']);
+    expect(Object.keys(doc.paths)).toEqual([
+      '/api/health',
+      '/api/articles',
+      '/api/articles/{id}',
+      '/api/search',
+      '/api/entities',
+      '/api/entities/{id}',
+      '/api/entities/{id}/merge',
+      '/api/entities/{id}/aliases',
+      '/api/entities/{id}/split',
+    ]);
+    expect(doc.paths['/api/entities/{id}/merge'].post.security).toEqual([{ bearer: [] }]);
     const params = doc.paths['/api/search'].get.parameters.map((p: { name: string }) => p.name);
     expect(params).toEqual(['q', 'limit', 'offset']);
+  });
+
+  it('edits entities only with the token, and stored mentions follow', async () => {
+    const TOKEN = 'a-test-token-of-enough-length';
+    const NONE = { quotes: [], claims: [], times: [] };
+    await store.annotations.replace(seedId, 'test', {
+      ...NONE,
+      entities: [
+        { start: 0, end: 4, text: 'DPRK', type: 'LOC', entity: 'DPRK' },
+        { start: 5, end: 16, text: 'North Korea', type: 'LOC', entity: 'North Korea' },
+      ],
+    });
+    const secured = createApp({ store, token: TOKEN });
+    const list = JSON.parse(await (await secured.request('/api/entities?type=LOC')).text());
+    const id = (name: string) => list.items.find((e: { name: string }) => e.name === name).id;
+    const post = (path: string, body: unknown, token?: string) =>
+      secured.request(path, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+        body: JSON.stringify(body),
+      });
+    const merge = `/api/entities/${id('DPRK')}/merge`;
+    expect((await post(merge, { into: id('North Korea') })).status).toBe(401);
+    expect((await post(merge, { into: id('North Korea') }, 'wrong-token-of-enough-length')).status).toBe(401);
+    expect((await app.request(merge, { method: 'POST', body: '{}' })).status).toBe(401);
+    expect((await post(merge, { into: 'x' }, TOKEN)).status).toBe(400);
+    const merged = await post(merge, { into: id('North Korea') }, TOKEN);
+    expect(merged.status).toBe(200);
+    expect(JSON.parse(await merged.text()).aliases.map((a: { alias: string }) => a.alias)).toEqual(['DPRK', 'North Korea']);
+    const article = JSON.parse(await (await secured.request(`/api/articles/${seedId}`)).text());
+    expect(article.entities.map((e: { entity: string }) => e.entity)).toEqual(['North Korea', 'North Korea']);
   });
 
   it('serves pages with a strict CSP and sanitized article HTML', async () => {

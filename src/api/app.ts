@@ -8,10 +8,26 @@ import { SITREP_VERSION } from '../core/version.js';
 import type { Store } from '../store/index.js';
 import { mountWeb } from '../web/index.js';
 import { openApiDocument, type RouteDoc } from './openapi.js';
-import { ArticleDetail, ArticleList, ArticleListQuery, Health, IdParams, SearchQuery, SearchResult } from './schemas.js';
+import { requireToken } from './auth.js';
+import {
+  AliasBody,
+  ArticleDetail,
+  ArticleList,
+  ArticleListQuery,
+  EntityDetail,
+  EntityList,
+  EntityListQuery,
+  Health,
+  IdParams,
+  MergeBody,
+  SearchQuery,
+  SearchResult,
+} from './schemas.js';
 
 export interface ApiDeps {
   store: Store;
+  /** The bearer token write endpoints require; null refuses every write. */
+  token?: string | null;
 }
 
 function parseOrThrow<T extends z.ZodType>(schema: T, input: unknown): z.output<T> {
@@ -27,10 +43,23 @@ const ROUTES: RouteDoc[] = [
   { path: '/api/articles', summary: 'Articles, newest first, with keyset paging', query: ArticleListQuery, response: ArticleList },
   { path: '/api/articles/:id', summary: 'One article with its text, metadata and time expressions', params: IdParams, response: ArticleDetail },
   { path: '/api/search', summary: 'Full-text search over titles and text', query: SearchQuery, response: SearchResult },
+  { path: '/api/entities', summary: 'Entities, most mentioned first', query: EntityListQuery, response: EntityList },
+  { path: '/api/entities/:id', summary: 'One entity with its aliases', params: IdParams, response: EntityDetail },
+  { method: 'post', path: '/api/entities/:id/merge', summary: 'Fold this entity into another; stored mentions follow', params: IdParams, body: MergeBody, response: EntityDetail },
+  { method: 'post', path: '/api/entities/:id/aliases', summary: 'Add an alias; stored mentions written that way follow', params: IdParams, body: AliasBody, response: EntityDetail },
+  { method: 'post', path: '/api/entities/:id/split', summary: 'Split an alias off into an entity of its own', params: IdParams, body: AliasBody, response: EntityDetail },
 ];
 
+async function jsonBody(c: { req: { json(): Promise<unknown> } }): Promise<unknown> {
+  try {
+    return await c.req.json();
+  } catch {
+    throw new SitrepError('BAD_REQUEST', 'the body is not valid JSON');
+  }
+}
+
 /** Builds the whole HTTP application. */
-export function createApp({ store }: ApiDeps): Hono {
+export function createApp({ store, token = null }: ApiDeps): Hono {
   const app = new Hono();
 
   app.onError((err, c) => {
@@ -77,12 +106,53 @@ export function createApp({ store }: ApiDeps): Hono {
       extractor: article.extractor,
       ingested: article.ingestedAt,
       times: await store.annotations.times(id),
+      entities: (await store.annotations.mentions(id)).map(({ entityId, ...m }) => ({ ...m, entity_id: entityId })),
     });
   });
 
   app.get('/api/search', async (c) => {
     const q = parseOrThrow(SearchQuery, c.req.query());
     return c.json({ query: q.q, items: await store.search(q.q, { limit: q.limit, offset: q.offset }) });
+  });
+
+  app.get('/api/entities', async (c) => {
+    const q = parseOrThrow(EntityListQuery, c.req.query());
+    return c.json({ items: await store.entities.list({ limit: q.limit, type: q.type, query: q.q }) });
+  });
+
+  const entityOr404 = async (id: number) => {
+    const entity = await store.entities.get(id);
+    if (!entity) throw new SitrepError('NOT_FOUND', `entity ${id}`);
+    return entity;
+  };
+
+  app.get('/api/entities/:id', async (c) => c.json(await entityOr404(parseOrThrow(IdParams, c.req.param()).id)));
+
+  app.use('/api/entities/:id/*', async (c, next) => (c.req.method === 'GET' ? next() : requireToken(token)(c, next)));
+
+  app.post('/api/entities/:id/merge', async (c) => {
+    const { id } = parseOrThrow(IdParams, c.req.param());
+    const { into } = parseOrThrow(MergeBody, await jsonBody(c));
+    await entityOr404(id);
+    await entityOr404(into);
+    await store.transaction((repos) => repos.entities.merge(id, into));
+    return c.json(await entityOr404(into));
+  });
+
+  app.post('/api/entities/:id/aliases', async (c) => {
+    const { id } = parseOrThrow(IdParams, c.req.param());
+    const { alias } = parseOrThrow(AliasBody, await jsonBody(c));
+    await entityOr404(id);
+    await store.transaction((repos) => repos.entities.addAlias(id, alias, 'user'));
+    return c.json(await entityOr404(id));
+  });
+
+  app.post('/api/entities/:id/split', async (c) => {
+    const { id } = parseOrThrow(IdParams, c.req.param());
+    const { alias } = parseOrThrow(AliasBody, await jsonBody(c));
+    await entityOr404(id);
+    const created = await store.transaction((repos) => repos.entities.split(id, alias));
+    return c.json(await entityOr404(created));
   });
 
   mountWeb(app, { store });

@@ -3,10 +3,12 @@ import { z } from 'zod';
 import { ErrorBody } from './schemas.js';
 
 export interface RouteDoc {
+  method?: 'get' | 'post';
   path: string;
   summary: string;
   params?: z.ZodObject;
   query?: z.ZodObject;
+  body?: z.ZodType;
   response: z.ZodType;
 }
 
@@ -27,10 +29,16 @@ export function openApiDocument(routes: RouteDoc[], version: string): object {
   const paths: Record<string, object> = {};
   for (const route of routes) {
     const path = route.path.replace(/:(\w+)/g, '{$1}');
+    const method = route.method ?? 'get';
     paths[path] = {
-      get: {
+      ...paths[path],
+      [method]: {
         summary: route.summary,
         parameters: [...parameters('path', route.params), ...parameters('query', route.query)],
+        ...(route.body
+          ? { requestBody: { required: true, content: { 'application/json': { schema: z.toJSONSchema(route.body) } } } }
+          : {}),
+        ...(method === 'post' ? { security: [{ bearer: [] }] } : {}),
         responses: {
           200: { description: 'OK', content: { 'application/json': { schema: z.toJSONSchema(route.response) } } },
           default: { description: 'Error', content: { 'application/json': { schema: z.toJSONSchema(ErrorBody) } } },
@@ -42,5 +50,6 @@ export function openApiDocument(routes: RouteDoc[], version: string): object {
     openapi: '3.1.0',
     info: { title: 'sitrep API', version, description: 'News intelligence: articles, search, and (soon) stories, quotes and claims.' },
     paths,
+    components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer', description: 'SITREP_API_TOKEN' } } },
   };
 }

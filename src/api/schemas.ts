@@ -45,6 +45,9 @@ export const ArticleDetail = z.object({
   extractor: z.string(),
   ingested: z.string(),
   times: z.array(Span.extend({ text: z.string(), value: z.string(), grain: z.string() })),
+  entities: z.array(
+    Span.extend({ text: z.string(), type: z.string(), entity: z.string(), entity_id: z.number().int().nullable() }),
+  ),
 });
 
 export const SearchResult = z.object({
@@ -86,3 +89,28 @@ export const SearchQuery = z.object({
   limit,
   offset: z.coerce.number().int().min(0).default(0),
 });
+
+const EntityType = z.enum(['PER', 'ORG', 'LOC', 'MISC', 'NORP']);
+
+export const EntitySummary = z.object({
+  id: z.number().int(),
+  name: z.string(),
+  type: EntityType,
+  mentions: z.number().int(),
+  articles: z.number().int(),
+});
+
+export const EntityList = z.object({ items: z.array(EntitySummary) });
+
+export const EntityDetail = EntitySummary.extend({
+  aliases: z.array(z.object({ alias: z.string(), source: z.string() })),
+});
+
+export const EntityListQuery = z.object({
+  limit,
+  type: EntityType.optional(),
+  q: z.string().optional().describe('only names containing these words'),
+});
+
+export const MergeBody = z.strictObject({ into: z.number().int().positive().describe('the entity to keep') });
+export const AliasBody = z.strictObject({ alias: z.string().trim().min(1).max(200) });

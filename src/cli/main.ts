@@ -3,6 +3,7 @@ import { Command } from 'commander';
 import { CONFIG_HELP } from '../config.js';
 import { describeError, SitrepError } from '../core/errors.js';
 import { SITREP_VERSION } from '../core/version.js';
+import { registerEntities } from './commands/entities.js';
 import { registerIngest } from './commands/ingest.js';
 import { registerRead } from './commands/read.js';
 import { registerServe } from './commands/serve.js';
@@ -24,6 +25,7 @@ export function createProgram(): Command {
   registerServe(program);
   registerIngest(program);
   registerRead(program);
+  registerEntities(program);
   return program;
 }
 

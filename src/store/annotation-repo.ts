@@ -2,7 +2,9 @@
 // whole, together with the analyzer version that made them, so re-running an analyzer
 // never leaves a mix of old and new rows.
 import type { Kysely } from 'kysely';
-import type { Annotations, Quote, TimeExpr } from '../core/types.js';
+import type { Annotations, Mention, Quote, TimeExpr } from '../core/types.js';
+import { nameKey } from '../core/name-key.js';
+import { EntityRepo } from './entity-repo.js';
 import type { Database } from './schema.js';
 
 const ANNOTATION_TABLES = ['mention', 'quote', 'claim', 'time_expr'] as const;
@@ -17,10 +19,13 @@ export class AnnotationRepo {
     }
     const base = { article_id: articleId, version };
     if (found.entities.length > 0) {
-      await this.db
-        .insertInto('mention')
-        .values(found.entities.map((m) => ({ ...base, start: m.start, end: m.end, text: m.text, type: m.type, entity_id: null })))
-        .execute();
+      const entities = new EntityRepo(this.db);
+      const rows = [];
+      for (const m of found.entities) {
+        const entityId = await entities.resolve(m.entity, m.text, m.type);
+        rows.push({ ...base, start: m.start, end: m.end, text: m.text, type: m.type, entity_id: entityId, key: nameKey(m.text) });
+      }
+      await this.db.insertInto('mention').values(rows).execute();
     }
     if (found.quotes.length > 0) {
       await this.db.insertInto('quote').values(found.quotes.map((q) => ({ ...base, ...quoteRow(q) }))).execute();
@@ -59,6 +64,25 @@ export class AnnotationRepo {
       .set({ analyzer: version, analyzed_at: new Date().toISOString() })
       .where('id', '=', articleId)
       .execute();
+  }
+
+  /** The entity mentions stored for an article, in text order, with canonical names. */
+  async mentions(articleId: number): Promise<Array<Mention & { entityId: number | null }>> {
+    const rows = await this.db
+      .selectFrom('mention')
+      .leftJoin('entity', 'entity.id', 'mention.entity_id')
+      .select(['mention.start', 'mention.end', 'mention.text', 'mention.type', 'mention.entity_id', 'entity.name'])
+      .where('mention.article_id', '=', articleId)
+      .orderBy('mention.start')
+      .execute();
+    return rows.map((r) => ({
+      start: r.start,
+      end: r.end,
+      text: r.text,
+      type: r.type as Mention['type'],
+      entity: r.name ?? r.text,
+      entityId: r.entity_id,
+    }));
   }
 
   /** The time expressions stored for an article, in text order. */

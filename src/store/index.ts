@@ -5,6 +5,7 @@ import type { Kysely } from 'kysely';
 import { AnnotationRepo } from './annotation-repo.js';
 import { ArticleRepo } from './article-repo.js';
 import { DocumentRepo } from './document-repo.js';
+import { EntityRepo } from './entity-repo.js';
 import { FeedRepo } from './feed-repo.js';
 import { type Db, openSqlite } from './open.js';
 import type { Database } from './schema.js';
@@ -13,6 +14,7 @@ import { SourceRepo } from './source-repo.js';
 
 export { type ArticleInput, type ArticleKey, type ArticleListOptions, type ArticleSummary, articleKeys } from './article-repo.js';
 export type { DocumentInput } from './document-repo.js';
+export type { AliasSource, EntityDetail, EntitySummary } from './entity-repo.js';
 export type { FeedRow } from './feed-repo.js';
 export type { Dialect } from './dialect.js';
 export type { DocumentOutcome } from './schema.js';
@@ -25,12 +27,14 @@ export class Repos {
   readonly articles: ArticleRepo;
   readonly annotations: AnnotationRepo;
   readonly feeds: FeedRepo;
+  readonly entities: EntityRepo;
 
   constructor(readonly kysely: Kysely<Database>) {
     this.documents = new DocumentRepo(kysely);
     this.articles = new ArticleRepo(kysely);
     this.annotations = new AnnotationRepo(kysely);
     this.feeds = new FeedRepo(kysely);
+    this.entities = new EntityRepo(kysely);
   }
 }
 

@@ -105,6 +105,8 @@ export interface MentionTable {
   text: string;
   type: string;
   entity_id: number | null;
+  /** nameKey(text): how alias edits find the mentions they apply to. */
+  key: string | null;
   version: string;
 }
 

@@ -43,7 +43,7 @@ export async function runServe(config: Config, opts: { port?: string; host?: str
   await withRuntime(config, async (rt) => {
     await importConfiguredOpml(rt);
     const { signal, done } = untilSignal();
-    const app = createApp({ store: rt.store });
+    const app = createApp({ store: rt.store, token: config.apiToken });
     const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host });
     await new Promise<void>((resolve, reject) => {
       server.once('listening', resolve);

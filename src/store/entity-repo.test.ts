@@ -1,0 +1,79 @@
+// Entities across articles on a real SQLite store: resolving, aliases, merge and split,
+// and that every edit re-links mentions already stored.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Mention } from '../core/types.js';
+import { seededStore } from '../test-support/store.js';
+import type { Store } from './index.js';
+
+const NONE = { quotes: [], claims: [], times: [] };
+
+function mention(text: string, entity: string, type: Mention['type'], start = 0): Mention {
+  return { start, end: start + text.length, text, type, entity };
+}
+
+describe('entities across articles', () => {
+  let store: Store;
+  let a: number;
+  let b: number;
+  beforeEach(async () => {
+    const seeded = await seededStore();
+    store = seeded.store;
+    a = seeded.seedId;
+    b = seeded.hostileId;
+    await store.annotations.replace(a, 'test', {
+      ...NONE,
+      entities: [mention('Vladimir Putin', 'Vladimir Putin', 'PER'), mention('Putin', 'Vladimir Putin', 'PER', 20), mention('DPRK', 'North Korea', 'LOC', 40)],
+    });
+    await store.annotations.replace(b, 'test', {
+      ...NONE,
+      entities: [mention('Putin', 'Putin', 'PER'), mention('North Korea', 'North Korea', 'LOC', 10), mention('Pyongyang', 'Pyongyang', 'LOC', 30)],
+    });
+  });
+  afterEach(() => store.close());
+
+  const entityOf = async (articleId: number, text: string) =>
+    (await store.annotations.mentions(articleId)).find((m) => m.text === text)?.entity;
+
+  it('gives one entity to one canonical name, whatever the article', async () => {
+    const northKorea = await store.entities.findByAlias('North Korea', 'LOC');
+    expect(northKorea).not.toBeNull();
+    expect(await entityOf(a, 'DPRK')).toBe('North Korea');
+    expect(await entityOf(b, 'North Korea')).toBe('North Korea');
+    expect((await store.entities.get(northKorea!))!.articles).toBe(2);
+  });
+
+  it('merges entities, and stored mentions follow', async () => {
+    const full = (await store.entities.findByAlias('Vladimir Putin', 'PER'))!;
+    const bare = (await store.entities.findByAlias('Putin', 'PER'))!;
+    expect(full).not.toBe(bare);
+    await store.entities.merge(bare, full);
+    expect(await entityOf(b, 'Putin')).toBe('Vladimir Putin');
+    expect(await store.entities.get(bare)).toBeNull();
+    expect((await store.entities.get(full))!.aliases.map((x) => x.alias)).toEqual(['Putin', 'Vladimir Putin']);
+    expect(await store.entities.findByAlias('putin', 'PER')).toBe(full);
+  });
+
+  it('applies a user alias to mentions already stored', async () => {
+    const northKorea = (await store.entities.findByAlias('North Korea', 'LOC'))!;
+    await store.entities.addAlias(northKorea, 'Pyongyang', 'user');
+    expect(await entityOf(b, 'Pyongyang')).toBe('North Korea');
+  });
+
+  it('splits an alias off into its own entity, with its mentions', async () => {
+    const full = (await store.entities.findByAlias('Vladimir Putin', 'PER'))!;
+    const bare = (await store.entities.findByAlias('Putin', 'PER'))!;
+    await store.entities.merge(bare, full);
+    const split = await store.entities.split(full, 'Putin');
+    expect(await entityOf(b, 'Putin')).toBe('Putin');
+    expect(await entityOf(a, 'Putin')).toBe('Putin');
+    expect(await entityOf(a, 'Vladimir Putin')).toBe('Vladimir Putin');
+    expect((await store.entities.get(split))!.mentions).toBe(2);
+  });
+
+  it('uses user aliases when new articles are analyzed', async () => {
+    const full = (await store.entities.findByAlias('Vladimir Putin', 'PER'))!;
+    await store.entities.addAlias(full, 'V. V. Putin', 'user');
+    await store.annotations.replace(b, 'test', { ...NONE, entities: [mention('V. V. Putin', 'V. V. Putin', 'PER')] });
+    expect(await entityOf(b, 'V. V. Putin')).toBe('Vladimir Putin');
+  });
+});

@@ -1,0 +1,152 @@
+// Entities across articles: one row per real-world thing, reached through its aliases.
+// Users merge, split and alias entities; every edit re-links the stored mentions, so it
+// applies to articles already analyzed, not only to new ones.
+import type { Kysely } from 'kysely';
+import { nameKey } from '../core/name-key.js';
+import type { EntityType } from '../core/types.js';
+import type { Database } from './schema.js';
+
+export interface EntitySummary {
+  id: number;
+  name: string;
+  type: EntityType;
+  mentions: number;
+  articles: number;
+}
+
+export interface EntityDetail extends EntitySummary {
+  aliases: Array<{ alias: string; source: string }>;
+}
+
+/** Where an alias came from: the analyzer, or a person editing. */
+export type AliasSource = 'auto' | 'user';
+
+export class EntityRepo {
+  constructor(private readonly db: Kysely<Database>) {}
+
+  /** The entity an alias of this type points to, or null. */
+  async findByAlias(alias: string, type: string): Promise<number | null> {
+    const row = await this.db
+      .selectFrom('entity_alias')
+      .select('entity_id')
+      .where('alias_key', '=', nameKey(alias))
+      .where('type', '=', type)
+      .executeTakeFirst();
+    return row?.entity_id ?? null;
+  }
+
+  /**
+   * The entity for a mention: a person's alias for the mention's own words wins (users
+   * decide), then the analyzer's canonical name; a new name creates an entity.
+   */
+  async resolve(canonical: string, surface: string, type: string): Promise<number> {
+    const userAlias = await this.db
+      .selectFrom('entity_alias')
+      .select('entity_id')
+      .where('alias_key', '=', nameKey(surface))
+      .where('type', '=', type)
+      .where('source', '=', 'user')
+      .executeTakeFirst();
+    if (userAlias) return userAlias.entity_id;
+    const known = await this.findByAlias(canonical, type);
+    if (known !== null) return known;
+    const created = await this.db
+      .insertInto('entity')
+      .values({ name: canonical, type, created_at: new Date().toISOString() })
+      .onConflict((oc) => oc.columns(['name', 'type']).doUpdateSet({ name: canonical }))
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await this.addAlias(created.id, canonical, 'auto');
+    return created.id;
+  }
+
+  /** Adds an alias to an entity (moving it from another entity if it had one). */
+  async addAlias(entityId: number, alias: string, source: AliasSource): Promise<void> {
+    const entity = await this.db.selectFrom('entity').select('type').where('id', '=', entityId).executeTakeFirstOrThrow();
+    const key = nameKey(alias);
+    await this.db
+      .insertInto('entity_alias')
+      .values({ entity_id: entityId, alias, alias_key: key, type: entity.type, source })
+      .onConflict((oc) => oc.columns(['alias_key', 'type']).doUpdateSet({ entity_id: entityId, alias, source }))
+      .execute();
+    if (source === 'user') {
+      // The past follows the edit: mentions written this way now mean this entity.
+      await this.db.updateTable('mention').set({ entity_id: entityId }).where('type', '=', entity.type).where('key', '=', key).execute();
+    }
+  }
+
+  /**
+   * Folds one entity into another: aliases, mentions, quotes and claims all move. The
+   * aliases take the target's type, so a tagger's ORG/LOC disagreement can be merged away.
+   */
+  async merge(fromId: number, intoId: number): Promise<void> {
+    if (fromId === intoId) return;
+    const target = await this.db.selectFrom('entity').select('type').where('id', '=', intoId).executeTakeFirstOrThrow();
+    const targetKeys = this.db.selectFrom('entity_alias').select('alias_key').where('entity_id', '=', intoId);
+    await this.db.deleteFrom('entity_alias').where('entity_id', '=', fromId).where('alias_key', 'in', targetKeys).execute();
+    await this.db
+      .updateTable('entity_alias')
+      .set({ entity_id: intoId, type: target.type })
+      .where('entity_id', '=', fromId)
+      .execute();
+    await this.db.updateTable('mention').set({ entity_id: intoId }).where('entity_id', '=', fromId).execute();
+    await this.db.updateTable('quote').set({ speaker_entity_id: intoId }).where('speaker_entity_id', '=', fromId).execute();
+    await this.db.updateTable('claim').set({ source_entity_id: intoId }).where('source_entity_id', '=', fromId).execute();
+    await this.db.deleteFrom('entity').where('id', '=', fromId).execute();
+  }
+
+  /**
+   * Splits an alias off into an entity of its own, with the mentions that use it. Returns
+   * the new entity's id.
+   */
+  async split(entityId: number, alias: string): Promise<number> {
+    const entity = await this.db.selectFrom('entity').select(['type']).where('id', '=', entityId).executeTakeFirstOrThrow();
+    const created = await this.db
+      .insertInto('entity')
+      .values({ name: alias, type: entity.type, created_at: new Date().toISOString() })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    // A user alias re-links the mentions written this way, which is the split itself.
+    await this.addAlias(created.id, alias, 'user');
+    return created.id;
+  }
+
+  private summaries() {
+    return this.db
+      .selectFrom('entity')
+      .leftJoin('mention', 'mention.entity_id', 'entity.id')
+      .select((eb) => [
+        'entity.id',
+        'entity.name',
+        'entity.type',
+        eb.fn.count<number>('mention.id').as('mentions'),
+        eb.fn.count<number>('mention.article_id').distinct().as('articles'),
+      ])
+      .groupBy('entity.id');
+  }
+
+  /** Entities with their mention and article counts, most mentioned first. */
+  async list(options: { limit: number; type?: string; query?: string }): Promise<EntitySummary[]> {
+    let query = this.summaries().orderBy('mentions', 'desc').orderBy('entity.id').limit(options.limit);
+    if (options.type) query = query.where('entity.type', '=', options.type);
+    if (options.query) query = query.where('entity.name', 'like', `%${options.query.replace(/[%_]/g, '')}%`);
+    return (await query.execute()).map(toSummary);
+  }
+
+  /** One entity with its aliases and counts, or null. */
+  async get(id: number): Promise<EntityDetail | null> {
+    const row = await this.summaries().where('entity.id', '=', id).executeTakeFirst();
+    if (!row) return null;
+    const aliases = await this.db
+      .selectFrom('entity_alias')
+      .select(['alias', 'source'])
+      .where('entity_id', '=', id)
+      .orderBy('alias')
+      .execute();
+    return { ...toSummary(row), aliases };
+  }
+}
+
+function toSummary(row: { id: number; name: string; type: string; mentions: number; articles: number }): EntitySummary {
+  return { ...row, type: row.type as EntityType, mentions: Number(row.mentions), articles: Number(row.articles) };
+}

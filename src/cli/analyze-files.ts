@@ -1,6 +1,6 @@
 // `sitrep analyze --json FILE...`: extraction and analysis of files, without a database.
 // The output shape is fixed by shared/INTERFACES.md.
-import { analyzeArticle } from '../analyze/index.js';
+import { analyzeArticle, type ResolvedMention } from '../analyze/index.js';
 import { describeError } from '../core/errors.js';
 import type { Annotations, ArticleDraft } from '../core/types.js';
 import { extractCapture } from '../extract/index.js';
@@ -25,7 +25,17 @@ export function toAnalyzeRecord(file: string, draft: ArticleDraft, found: Annota
       paragraphs: draft.paragraphs,
       extractor: draft.extractor,
     },
-    entities: found.entities.map((m) => ({ text: m.text, start: m.start, end: m.end, type: m.type, entity: m.entity })),
+    entities: (found.entities as ResolvedMention[]).map((m) => ({
+      text: m.text,
+      start: m.start,
+      end: m.end,
+      // INTERFACES.md allows PER|ORG|LOC|MISC; nationality words are MISC there, as in CoNLL.
+      type: m.type === 'NORP' ? 'MISC' : m.type,
+      entity: m.entity,
+      ...(m.type === 'NORP' ? { nationality: true } : {}),
+      ...(m.role ? { role: m.role } : {}),
+      ...(m.affiliation ? { affiliation: m.affiliation } : {}),
+    })),
     quotes: found.quotes,
     claims: found.claims.map(({ subjectKey, ...claim }) => ({ ...claim, subject_key: subjectKey })),
     times: found.times,
@@ -44,7 +54,8 @@ export async function analyzeFile(file: string, published: Date | null): Promise
       if (!result.ok) return { ok: false, record: { file, error: result.detail ?? result.reason } };
       const draft = result.value;
       const reference = draft.published ? new Date(draft.published) : published;
-      return { ok: true, record: toAnalyzeRecord(file, draft, analyzeArticle(draft, { reference })) };
+      const { sharedNerModel } = await import('../pipeline/analyze.js');
+      return { ok: true, record: toAnalyzeRecord(file, draft, analyzeArticle(draft, { reference, ner: sharedNerModel() })) };
     }
     return { ok: false, record: { file, error: 'no article in file' } };
   } catch (err) {

@@ -1,4 +1,5 @@
-// How the CLI prints: aligned tables for people, JSON for programs.
+// How the CLI prints (aligned tables for people, JSON for programs) and reads its arguments.
+import { InvalidArgumentError } from 'commander';
 
 /** Prints a value as JSON on one line of stdout. */
 export function printJson(value: unknown): void {
@@ -35,4 +36,11 @@ export function formatBytes(bytes: number | null): string {
     unit++;
   }
   return `${value.toFixed(unit === 0 ? 0 : 1)} ${units[unit]}`;
+}
+
+/** Parses a command-line argument that must be a positive integer (an id, a limit). */
+export function positiveInt(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n <= 0) throw new InvalidArgumentError(`not a positive integer: ${value}`);
+  return n;
 }

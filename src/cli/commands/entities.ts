@@ -2,13 +2,7 @@
 // articles already stored.
 import type { Command } from 'commander';
 import { configFrom, type GlobalOptions, withRuntime } from '../context.js';
-import { printJson, printTable } from '../output.js';
-
-function positiveInt(value: string): number {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n <= 0) throw new Error(`not an entity id: ${value}`);
-  return n;
-}
+import { positiveInt, printJson, printTable } from '../output.js';
 
 /** Registers the entity commands. */
 export function registerEntities(program: Command): void {

@@ -2,14 +2,8 @@
 import { createWriteStream } from 'node:fs';
 import type { Command } from 'commander';
 import { configFrom, type GlobalOptions, withRuntime } from '../context.js';
-import { formatBytes, printJson, printTable } from '../output.js';
+import { formatBytes, positiveInt, printJson, printTable } from '../output.js';
 import { exportArticles } from './export.js';
-
-function positiveInt(value: string): number {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n <= 0) throw new Error(`not a positive integer: ${value}`);
-  return n;
-}
 
 /** Registers the commands that read the store. */
 export function registerRead(program: Command): void {

@@ -23,9 +23,10 @@ const ACRONYM_SKIPS = new Set([
 export function cleanName(text: string, person: boolean): string {
   let name = text
     .trim()
-    .replace(/^["'“‘([]+|["'”’)\]]+$/g, '')
+    .replace(/^["'“‘([]+|["'”’‘)\]]+$/g, '')
     .replace(/[,;:!?]+$/, '')
-    .replace(/(?:['’]s|s['’])$/, (m) => (m.startsWith('s') ? 's' : ''))
+    // Some sites type the apostrophe as an opening quote: "Trump‘s".
+    .replace(/(?:['’‘]s|s['’‘])$/, (m) => (m.startsWith('s') ? 's' : ''))
     .trim();
   if (!person) name = name.replace(/^the\s+/i, '');
   return name || text.trim();

@@ -398,3 +398,15 @@ test('"Mr. King" tagged ORG is a person', () => {
     ['PER', 'Larry King'],
   ]);
 });
+
+describe('names with stray quote marks', () => {
+  test('drops an opening quote typed as an apostrophe', () => {
+    const text = 'Donald Trump‘s rally drew a crowd. Trump‘ said so.';
+    const [first, second] = resolveEntities(text, [
+      { start: 0, end: 14, text: 'Donald Trump‘s', type: 'PER' },
+      { start: 35, end: 41, text: 'Trump‘', type: 'PER' },
+    ]);
+    expect(first!.entity).toBe('Donald Trump');
+    expect(second!.entity).toBe('Donald Trump');
+  });
+});

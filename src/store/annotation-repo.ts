@@ -10,7 +10,10 @@ import type { Database } from './schema.js';
 const ANNOTATION_TABLES = ['mention', 'quote', 'claim', 'time_expr'] as const;
 
 export class AnnotationRepo {
-  constructor(private readonly db: Kysely<Database>) {}
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly entities: EntityRepo = new EntityRepo(db),
+  ) {}
 
   /** Replaces an article's annotations and stamps it with the analyzer version. */
   async replace(articleId: number, version: string, found: Annotations): Promise<void> {
@@ -19,10 +22,9 @@ export class AnnotationRepo {
     }
     const base = { article_id: articleId, version };
     if (found.entities.length > 0) {
-      const entities = new EntityRepo(this.db);
       const rows = [];
       for (const m of found.entities) {
-        const entityId = await entities.resolve(m.entity, m.text, m.type);
+        const entityId = await this.entities.resolve(m.entity, m.text, m.type);
         rows.push({ ...base, start: m.start, end: m.end, text: m.text, type: m.type, entity_id: entityId, key: nameKey(m.text) });
       }
       await this.db.insertInto('mention').values(rows).execute();

@@ -43,14 +43,18 @@ describe('entities across articles', () => {
   });
 
   it('merges entities, and stored mentions follow', async () => {
-    const full = (await store.entities.findByAlias('Vladimir Putin', 'PER'))!;
-    const bare = (await store.entities.findByAlias('Putin', 'PER'))!;
-    expect(full).not.toBe(bare);
-    await store.entities.merge(bare, full);
+    const northKorea = (await store.entities.findByAlias('North Korea', 'LOC'))!;
+    const capital = (await store.entities.findByAlias('Pyongyang', 'LOC'))!;
+    expect(capital).not.toBe(northKorea);
+    await store.entities.merge(capital, northKorea);
+    expect(await entityOf(b, 'Pyongyang')).toBe('North Korea');
+    expect(await store.entities.get(capital)).toBeNull();
+    expect((await store.entities.get(northKorea))!.aliases.map((x) => x.alias)).toEqual(['North Korea', 'Pyongyang']);
+    expect(await store.entities.findByAlias('pyongyang', 'LOC')).toBe(northKorea);
+  });
+
+  it('links a bare surname to the person an earlier article named in full', async () => {
     expect(await entityOf(b, 'Putin')).toBe('Vladimir Putin');
-    expect(await store.entities.get(bare)).toBeNull();
-    expect((await store.entities.get(full))!.aliases.map((x) => x.alias)).toEqual(['Putin', 'Vladimir Putin']);
-    expect(await store.entities.findByAlias('putin', 'PER')).toBe(full);
   });
 
   it('applies a user alias to mentions already stored', async () => {
@@ -61,8 +65,6 @@ describe('entities across articles', () => {
 
   it('splits an alias off into its own entity, with its mentions', async () => {
     const full = (await store.entities.findByAlias('Vladimir Putin', 'PER'))!;
-    const bare = (await store.entities.findByAlias('Putin', 'PER'))!;
-    await store.entities.merge(bare, full);
     const split = await store.entities.split(full, 'Putin');
     expect(await entityOf(b, 'Putin')).toBe('Putin');
     expect(await entityOf(a, 'Putin')).toBe('Putin');
@@ -75,5 +77,31 @@ describe('entities across articles', () => {
     await store.entities.addAlias(full, 'V. V. Putin', 'user');
     await store.annotations.replace(b, 'test', { ...NONE, entities: [mention('V. V. Putin', 'V. V. Putin', 'PER')] });
     expect(await entityOf(b, 'V. V. Putin')).toBe('Vladimir Putin');
+  });
+
+  it('puts nationality words on their country', async () => {
+    await store.annotations.replace(b, 'test', { ...NONE, entities: [mention('North Korean', 'North Korea', 'NORP')] });
+    const northKorea = (await store.entities.findByAlias('North Korea', 'LOC'))!;
+    expect((await store.annotations.mentions(b))[0]).toMatchObject({ type: 'NORP', entity: 'North Korea', entityId: northKorea });
+  });
+
+  it('joins a bare surname to the one person it clearly means, and only then', async () => {
+    const { seedId } = { seedId: a };
+    await store.transaction(async (repos) => {
+      await repos.annotations.replace(seedId, 'test', {
+        ...NONE,
+        entities: [mention('Barack Obama', 'Barack Obama', 'PER'), mention('Barack Obama', 'Barack Obama', 'PER', 30)],
+      });
+      await repos.annotations.replace(b, 'test', { ...NONE, entities: [mention('Obama', 'Obama', 'PER')] });
+    });
+    expect(await entityOf(b, 'Obama')).toBe('Barack Obama');
+    await store.transaction(async (repos) => {
+      await repos.annotations.replace(seedId, 'test', {
+        ...NONE,
+        entities: [mention('Bill Clinton', 'Bill Clinton', 'PER'), mention('Hillary Clinton', 'Hillary Clinton', 'PER', 30)],
+      });
+      await repos.annotations.replace(b, 'test', { ...NONE, entities: [mention('Clinton', 'Clinton', 'PER')] });
+    });
+    expect(await entityOf(b, 'Clinton')).toBe('Clinton');
   });
 });

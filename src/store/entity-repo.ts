@@ -21,7 +21,13 @@ export interface EntityDetail extends EntitySummary {
 /** Where an alias came from: the analyzer, or a person editing. */
 export type AliasSource = 'auto' | 'user';
 
+/** A bare surname joins a known person only if they have this many times the mentions of the next. */
+const SURNAME_DOMINANCE = 3;
+
 export class EntityRepo {
+  /** Resolutions made through this repository; cleared by every edit. */
+  private readonly resolved = new Map<string, number>();
+
   constructor(private readonly db: Kysely<Database>) {}
 
   /** The entity an alias of this type points to, or null. */
@@ -37,9 +43,21 @@ export class EntityRepo {
 
   /**
    * The entity for a mention: a person's alias for the mention's own words wins (users
-   * decide), then the analyzer's canonical name; a new name creates an entity.
+   * decide), then the analyzer's canonical name, then (for a bare surname) the one known
+   * person it clearly means; a new name creates an entity. Nationality words belong to
+   * their country's entity.
    */
-  async resolve(canonical: string, surface: string, type: string): Promise<number> {
+  async resolve(canonical: string, surface: string, mentionType: string): Promise<number> {
+    const type = mentionType === 'NORP' ? 'LOC' : mentionType;
+    const memo = `${type}\u0000${canonical}\u0000${surface}`;
+    const cached = this.resolved.get(memo);
+    if (cached !== undefined) return cached;
+    const id = await this.lookUpOrCreate(canonical, surface, type);
+    this.resolved.set(memo, id);
+    return id;
+  }
+
+  private async lookUpOrCreate(canonical: string, surface: string, type: string): Promise<number> {
     const userAlias = await this.db
       .selectFrom('entity_alias')
       .select('entity_id')
@@ -50,6 +68,11 @@ export class EntityRepo {
     if (userAlias) return userAlias.entity_id;
     const known = await this.findByAlias(canonical, type);
     if (known !== null) return known;
+    const person = type === 'PER' && !/\s/.test(canonical.trim()) ? await this.personBySurname(canonical.trim()) : null;
+    if (person !== null) {
+      await this.addAlias(person, canonical, 'auto');
+      return person;
+    }
     const created = await this.db
       .insertInto('entity')
       .values({ name: canonical, type, created_at: new Date().toISOString() })
@@ -60,8 +83,26 @@ export class EntityRepo {
     return created.id;
   }
 
+  /** The person a bare surname clearly means across articles ("Obama" → Barack Obama), or null. */
+  private async personBySurname(surname: string): Promise<number | null> {
+    const candidates = await this.db
+      .selectFrom('entity')
+      .leftJoin('mention', 'mention.entity_id', 'entity.id')
+      .select((eb) => ['entity.id', eb.fn.count<number>('mention.id').as('mentions')])
+      .where('entity.type', '=', 'PER')
+      .where('entity.name', 'like', `% ${surname.replace(/[%_]/g, '')}`)
+      .groupBy('entity.id')
+      .orderBy('mentions', 'desc')
+      .limit(2)
+      .execute();
+    const [best, next] = candidates;
+    if (!best) return null;
+    return !next || Number(best.mentions) >= SURNAME_DOMINANCE * Number(next.mentions) ? best.id : null;
+  }
+
   /** Adds an alias to an entity (moving it from another entity if it had one). */
   async addAlias(entityId: number, alias: string, source: AliasSource): Promise<void> {
+    if (source === 'user') this.resolved.clear();
     const entity = await this.db.selectFrom('entity').select('type').where('id', '=', entityId).executeTakeFirstOrThrow();
     const key = nameKey(alias);
     await this.db
@@ -81,6 +122,7 @@ export class EntityRepo {
    */
   async merge(fromId: number, intoId: number): Promise<void> {
     if (fromId === intoId) return;
+    this.resolved.clear();
     const target = await this.db.selectFrom('entity').select('type').where('id', '=', intoId).executeTakeFirstOrThrow();
     const targetKeys = this.db.selectFrom('entity_alias').select('alias_key').where('entity_id', '=', intoId);
     await this.db.deleteFrom('entity_alias').where('entity_id', '=', fromId).where('alias_key', 'in', targetKeys).execute();
@@ -100,6 +142,7 @@ export class EntityRepo {
    * the new entity's id.
    */
   async split(entityId: number, alias: string): Promise<number> {
+    this.resolved.clear();
     const entity = await this.db.selectFrom('entity').select(['type']).where('id', '=', entityId).executeTakeFirstOrThrow();
     const created = await this.db
       .insertInto('entity')

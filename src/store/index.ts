@@ -32,9 +32,9 @@ export class Repos {
   constructor(readonly kysely: Kysely<Database>) {
     this.documents = new DocumentRepo(kysely);
     this.articles = new ArticleRepo(kysely);
-    this.annotations = new AnnotationRepo(kysely);
-    this.feeds = new FeedRepo(kysely);
     this.entities = new EntityRepo(kysely);
+    this.annotations = new AnnotationRepo(kysely, this.entities);
+    this.feeds = new FeedRepo(kysely);
   }
 }
 

@@ -53,8 +53,10 @@ describe('entities across articles', () => {
     expect(await store.entities.findByAlias('pyongyang', 'LOC')).toBe(northKorea);
   });
 
-  it('links a bare surname to the person an earlier article named in full', async () => {
+  it('links a bare surname, or a name with a middle initial, to the person named in full', async () => {
     expect(await entityOf(b, 'Putin')).toBe('Vladimir Putin');
+    await store.annotations.replace(b, 'test', { ...NONE, entities: [mention('Vladimir V. Putin', 'Vladimir V. Putin', 'PER')] });
+    expect(await entityOf(b, 'Vladimir V. Putin')).toBe('Vladimir Putin');
   });
 
   it('applies a user alias to mentions already stored', async () => {

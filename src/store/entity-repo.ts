@@ -68,6 +68,13 @@ export class EntityRepo {
     if (userAlias) return userAlias.entity_id;
     const known = await this.findByAlias(canonical, type);
     if (known !== null) return known;
+    // "Donald J. Trump" is "Donald Trump" when that is who the store knows.
+    const plain = type === 'PER' ? canonical.replace(/\s+\p{Lu}\.(?=\s)/gu, '') : canonical;
+    const knownPlain = plain !== canonical ? await this.findByAlias(plain, type) : null;
+    if (knownPlain !== null) {
+      await this.addAlias(knownPlain, canonical, 'auto');
+      return knownPlain;
+    }
     const person = type === 'PER' && !/\s/.test(canonical.trim()) ? await this.personBySurname(canonical.trim()) : null;
     if (person !== null) {
       await this.addAlias(person, canonical, 'auto');

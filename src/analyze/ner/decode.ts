@@ -21,14 +21,36 @@ export interface Learner {
 
 const TYPE_NAMES = ['P', 'O', 'L', 'M'];
 
+/** Ids of the shared per-word feature arrays, per model (a model's ids never change). */
+const SHARED_IDS = new WeakMap<LinearModel, WeakMap<readonly string[], number[]>>();
+
+function pushIds(ids: number[], fs: readonly string[], model: LinearModel): void {
+  for (const f of fs) {
+    const id = model.featureId(f);
+    if (id >= 0) ids.push(id);
+  }
+}
+
 /** Static feature strings → ids, unknown ones dropped. */
 export function staticIds(doc: PreparedDocument, model: LinearModel): number[][][] {
-  return doc.features.map((sent) =>
-    sent.map((fs) => {
+  let cache = SHARED_IDS.get(model);
+  if (!cache) {
+    cache = new WeakMap();
+    SHARED_IDS.set(model, cache);
+  }
+  const known = cache;
+  return doc.features.map((sent, s) =>
+    sent.map((fs, i) => {
       const ids: number[] = [];
-      for (const f of fs) {
-        const id = model.featureId(f);
-        if (id >= 0) ids.push(id);
+      pushIds(ids, fs, model);
+      for (const set of doc.shared[s]![i]!) {
+        let got = known.get(set);
+        if (!got) {
+          got = [];
+          pushIds(got, set, model);
+          known.set(set, got);
+        }
+        for (const id of got) ids.push(id);
       }
       return ids;
     }),

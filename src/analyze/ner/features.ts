@@ -1,6 +1,6 @@
 // Feature extraction: per-token features that do not depend on predicted labels (computed
 // once per document) and the ones that do (previous labels, the document's label history).
-import { type Gazetteer, matchGazetteer } from './gazetteer.js';
+import { type Gazetteer, matchGazetteer, matchWords } from './gazetteer.js';
 
 /** Which optional feature groups are on; stored in the model so run time matches training. */
 export interface FeatureConfig {
@@ -10,6 +10,12 @@ export interface FeatureConfig {
   history: boolean;
   affixes: boolean;
   window: boolean;
+  /** Words around the other mentions of a capitalized word in the document. */
+  contextAggregation: boolean;
+  /** Which parts of listed names (type and B/I/L/U) a capitalized word has been. */
+  wordLists: boolean;
+  /** Beam width of the decoder; absent or 1 is greedy. */
+  beam?: number;
 }
 
 export const DEFAULT_FEATURES: FeatureConfig = {
@@ -19,6 +25,8 @@ export const DEFAULT_FEATURES: FeatureConfig = {
   history: true,
   affixes: true,
   window: true,
+  contextAggregation: true,
+  wordLists: true,
 };
 
 /** What features read besides the tokens: name lists and word clusters. */
@@ -36,6 +44,11 @@ export interface PreparedDocument {
   shortShape: string[][];
   /** Per sentence, per token: the static feature strings. */
   features: string[][][];
+  /**
+   * Per sentence, per token: more static features, in arrays shared by every token of the
+   * same word (see WordInfo), so their ids can be looked up once per word.
+   */
+  shared: string[][][][];
 }
 
 /** Cluster prefix lengths, as in Ratinov and Roth (2009). */
@@ -78,6 +91,93 @@ function caseClass(word: string): number {
   return c >= 65 && c <= 90 ? CASE_TITLE : 0;
 }
 
+function clusterOf(res: FeatureResources, word: string, lower: string): string | undefined {
+  return res.clusters?.get(word) ?? res.clusters?.get(lower);
+}
+
+/** Context words kept per capitalized word; frequent words would otherwise flood it. */
+const MAX_CONTEXTS = 12;
+
+/**
+ * Ratinov and Roth's context aggregation: for every capitalized word of a document, the
+ * lower-cased words just before and after each of its mentions ("A-coach", "A+said").
+ */
+function aggregateContexts(words: string[][], lower: string[][]): Map<string, Set<string>> {
+  const out = new Map<string, Set<string>>();
+  for (let s = 0; s < words.length; s++) {
+    const ws = words[s]!;
+    const lw = lower[s]!;
+    for (let i = 0; i < ws.length; i++) {
+      if (ws[i] === lw[i]) continue;
+      let set = out.get(lw[i]!);
+      if (!set) {
+        set = new Set();
+        out.set(lw[i]!, set);
+      }
+      if (set.size >= MAX_CONTEXTS) continue;
+      set.add(`A-${i > 0 ? lw[i - 1] : '<S>'}`);
+      set.add(`A+${i + 1 < ws.length ? lw[i + 1] : '</S>'}`);
+    }
+  }
+  return out;
+}
+
+/**
+ * The features a word gives on its own and as a neighbour. They are built once per word and
+ * the same strings reused, so the model's feature lookup hashes each string only once.
+ */
+interface WordInfo {
+  own: string[];
+  /** As the previous word (i - 1); before2 as i - 2. */
+  before: string[];
+  before2: string;
+  /** As the next word (i + 1); after2 as i + 2. */
+  after: string[];
+  after2: string;
+}
+
+/** Words cached per resources object; the cache restarts past this size to bound memory. */
+const MAX_CACHED_WORDS = 200_000;
+const WORD_CACHE = new WeakMap<FeatureResources, Map<string, WordInfo>>();
+
+function wordInfos(res: FeatureResources): Map<string, WordInfo> {
+  let cache = WORD_CACHE.get(res);
+  if (!cache || cache.size > MAX_CACHED_WORDS) {
+    cache = new Map();
+    WORD_CACHE.set(res, cache);
+  }
+  return cache;
+}
+
+function wordInfo(cache: Map<string, WordInfo>, res: FeatureResources, w: string): WordInfo {
+  const hit = cache.get(w);
+  if (hit) return hit;
+  const cfg = res.config;
+  const l = w.toLowerCase();
+  const shape = wordShape(w);
+  const own = [`w${l}`, `W${w}`, `s${shape}`, `z${shortShape(shape)}`];
+  const before: string[] = [];
+  const after: string[] = [];
+  if (cfg.window) {
+    before.push(`w-1${l}`);
+    after.push(`w+1${l}`);
+  }
+  if (cfg.affixes) {
+    for (let k = 1; k <= 4 && k < w.length; k++) own.push(`p${w.slice(0, k)}`, `x${l.slice(-k)}`);
+  }
+  if (cfg.wordLists && w !== l) for (const g of matchWords(res.gazetteer, l)) own.push(`gw${g}`);
+  const c = cfg.clusters ? clusterOf(res, w, l) : undefined;
+  if (c) {
+    for (const k of CLUSTER_PREFIXES)
+      if (k <= c.length || k === 4) own.push(`c${k}${c.slice(0, k)}`);
+    before.push(`c-4${c.slice(0, 4)}`, `c-10${c.slice(0, 10)}`);
+    after.push(`c+4${c.slice(0, 4)}`, `c+10${c.slice(0, 10)}`);
+  }
+  const info = { own, before, after, before2: `w-2${l}`, after2: `w+2${l}` };
+  cache.set(w, info);
+  return info;
+}
+
 /** True when most letters-only tokens of a sentence are upper case (a headline). */
 function isAllCaps(words: readonly string[]): boolean {
   let upper = 0;
@@ -88,10 +188,6 @@ function isAllCaps(words: readonly string[]): boolean {
     if (w === w.toUpperCase()) upper++;
   }
   return alpha >= 2 && upper / alpha > 0.8;
-}
-
-function clusterOf(res: FeatureResources, word: string, lower: string): string | undefined {
-  return res.clusters?.get(word) ?? res.clusters?.get(lower);
 }
 
 /** Computes the static features of every token of a document. */
@@ -117,57 +213,50 @@ export function prepareDocument(
       }
     }
   }
+  const contexts = cfg.contextAggregation ? aggregateContexts(words, lower) : null;
+  const info = wordInfos(res);
+  const shared: string[][][][] = [];
   const features = words.map((ws, s) => {
     const lw = lower[s]!;
     const sh = short[s]!;
     const gaz = cfg.gazetteer ? matchGazetteer(res.gazetteer, lw, ws) : null;
-    const cl = cfg.clusters && res.clusters ? ws.map((w, i) => clusterOf(res, w, lw[i]!)) : null;
+    const wi = ws.map((w) => wordInfo(info, res, w));
     const n = ws.length;
     const headline = caps[s] ? 'H' : '';
+    shared.push(
+      ws.map((_, i) => {
+        const sets = [wi[i]!.own];
+        if (i > 0) sets.push(wi[i - 1]!.before);
+        if (i + 1 < n) sets.push(wi[i + 1]!.after);
+        return sets;
+      }),
+    );
     return ws.map((w, i) => {
       const l = lw[i]!;
-      const f: string[] = [
-        'b',
-        `w${l}`,
-        `W${w}`,
-        `s${shape[s]![i]}`,
-        `z${sh[i]}`,
-        `i${i === 0 ? 1 : 0}${headline}${sh[i]}`,
-      ];
+      const f: string[] = ['b', `i${i === 0 ? 1 : 0}${headline}${sh[i]}`];
       const pw = i > 0 ? lw[i - 1]! : '<S>';
       const nw = i + 1 < n ? lw[i + 1]! : '</S>';
       const ps = i > 0 ? sh[i - 1]! : '<S>';
       const ns = i + 1 < n ? sh[i + 1]! : '</S>';
       f.push(`z-1${ps}`, `z+1${ns}`, `zz${ps}|${sh[i]}|${ns}`);
+      if (i === 0 && cfg.window) f.push('w-1<S>');
+      if (i + 1 === n && cfg.window) f.push('w+1</S>');
       if (cfg.window) {
-        const pw2 = i > 1 ? lw[i - 2]! : '<S>';
-        const nw2 = i + 2 < n ? lw[i + 2]! : '</S>';
-        f.push(`w-1${pw}`, `w+1${nw}`, `w-2${pw2}`, `w+2${nw2}`, `ww-${pw}|${l}`, `ww+${l}|${nw}`);
-        f.push(`wz-${pw}|${sh[i]}`, `wz+${sh[i]}|${nw}`);
-      }
-      if (cfg.affixes) {
-        for (let k = 1; k <= 4 && k < w.length; k++) f.push(`p${w.slice(0, k)}`, `x${l.slice(-k)}`);
+        f.push(i > 1 ? wi[i - 2]!.before2 : 'w-2<S>', i + 2 < n ? wi[i + 2]!.after2 : 'w+2</S>');
+        f.push(`ww-${pw}|${l}`, `ww+${l}|${nw}`, `wz-${pw}|${sh[i]}`, `wz+${sh[i]}|${nw}`);
       }
       if (gaz) {
         for (const g of gaz[i]!) f.push(`g${g}`);
         if (i > 0) for (const g of gaz[i - 1]!) f.push(`g-${g}`);
         if (i + 1 < n) for (const g of gaz[i + 1]!) f.push(`g+${g}`);
       }
-      if (cl) {
-        const c = cl[i];
-        if (c)
-          for (const k of CLUSTER_PREFIXES)
-            if (k <= c.length || k === 4) f.push(`c${k}${c.slice(0, k)}`);
-        const cp = i > 0 ? cl[i - 1] : undefined;
-        const cn = i + 1 < n ? cl[i + 1] : undefined;
-        if (cp) f.push(`c-4${cp.slice(0, 4)}`, `c-10${cp.slice(0, 10)}`);
-        if (cn) f.push(`c+4${cn.slice(0, 4)}`, `c+10${cn.slice(0, 10)}`);
-      }
+      const ctx = contexts && w !== l ? contexts.get(l) : undefined;
+      if (ctx) for (const c of ctx) if (c !== `A-${pw}` && c !== `A+${nw}`) f.push(c);
       if (cfg.docCase && w !== l) f.push(`d${i === 0 ? 1 : 0}${headline}${docCase.get(l) ?? 0}`);
       return f;
     });
   });
-  return { words, lower, shortShape: short, features };
+  return { words, lower, shortShape: short, features, shared };
 }
 
 /**

@@ -22,6 +22,34 @@ export function addPhrase(gaz: Gazetteer, tokens: readonly string[], type: numbe
   gaz.set(key, (gaz.get(key) ?? 0) | (1 << type));
 }
 
+/** Key prefix of single-word entries; a tab never occurs inside a token. */
+const WORD_KEY = '\t';
+const POSITIONS = 'BILU';
+
+/**
+ * Records where each word of a listed name sits (B/I/L/U) for its type, so an unseen name
+ * still matches through its parts: "Randy" begins people's names, "Bancorp" ends companies'.
+ */
+export function addWords(gaz: Gazetteer, tokens: readonly string[], type: number): void {
+  const n = tokens.length;
+  tokens.forEach((t, i) => {
+    const pos = n === 1 ? 3 : i === 0 ? 0 : i === n - 1 ? 2 : 1;
+    const key = WORD_KEY + t.toLowerCase();
+    gaz.set(key, (gaz.get(key) ?? 0) | (1 << (type * 4 + pos)));
+  });
+}
+
+/** For a capitalized token, the TYPE+POS of listed names it has been part of. */
+export function matchWords(gaz: Gazetteer, lower: string): string[] {
+  const mask = gaz.get(WORD_KEY + lower);
+  if (!mask) return [];
+  const out: string[] = [];
+  for (let b = 0; b < 16; b++) {
+    if (mask & (1 << b)) out.push(`${ENTITY_TYPES[b >> 2]}${POSITIONS[b & 3]}`);
+  }
+  return out;
+}
+
 /** A copy of a gazetteer, to extend without touching the original. */
 export function copyGazetteer(gaz: Gazetteer): Gazetteer {
   return new Map(gaz);
@@ -69,7 +97,9 @@ export function documentsGazetteer(docs: readonly ConllDocument[], base?: Gazett
       for (let i = 0; i <= s.labels.length; i++) {
         const label = s.labels[i] ?? 'O';
         if (start >= 0 && !label.startsWith('I-')) {
-          addPhrase(gaz, s.words.slice(start, i), ENTITY_TYPES.indexOf(type as never));
+          const t = ENTITY_TYPES.indexOf(type as never);
+          addPhrase(gaz, s.words.slice(start, i), t);
+          addWords(gaz, s.words.slice(start, i), t);
           start = -1;
         }
         if (label.startsWith('B-')) {

@@ -50,6 +50,15 @@ export class AveragedPerceptron implements LinearModel {
     }
   }
 
+  /** Adds sign (±1) to one label's weight of each feature: a sequence-level update. */
+  add(ids: readonly number[], label: number, sign: number): void {
+    const c = this.step * sign;
+    for (const id of ids) {
+      this.weights[id * N_LABELS + label]! += sign;
+      this.acc[id * N_LABELS + label]! += c;
+    }
+  }
+
   /** The averaged weights, one row of N_LABELS per feature id. */
   averaged(): Float32Array {
     const n = this.index.size * N_LABELS;

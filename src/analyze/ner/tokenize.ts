@@ -47,7 +47,8 @@ const NORMAL: Record<string, string> = {
 
 /** The token's text as the tagger saw it in training (straight quotes, ASCII dashes). */
 export function normalizeToken(text: string): string {
-  return NORMAL[text] ?? text.replace(/’/g, "'");
+  // Object.hasOwn: a token such as "constructor" must not read Object.prototype.
+  return Object.hasOwn(NORMAL, text) ? NORMAL[text]! : text.replace(/’/g, "'");
 }
 
 const ENDERS = new Set(['.', '!', '?', '...', '…']);

@@ -2,6 +2,7 @@
 // Name lists from the training data are jackknifed (each fold sees the lists built from the
 // other folds) so the model does not learn to trust them more than it will on new text. The
 // optional second stage is trained on first-stage labels that are jackknifed the same way.
+import { beamDecodeDocument } from './beam.js';
 import type { ConllDocument } from './conll.js';
 import { decodeDocument, staticIds } from './decode.js';
 import {
@@ -73,6 +74,14 @@ function trainStage(
   for (let epoch = 1; epoch <= opts.epochs; epoch++) {
     shuffle(data, random);
     for (const it of data) {
+      if ((opts.config.beam ?? 1) > 1) {
+        beamDecodeDocument(it.doc, it.ids, model, opts.config, opts.config.beam!, {
+          gold: it.gold,
+          update: (ids, label, sign) => model.add(ids, label, sign),
+          tick: () => model.tick(),
+        });
+        continue;
+      }
       decodeDocument(it.doc, it.ids, model, opts.config, {
         gold: it.gold,
         update: (ids, g, p) => model.update(ids, g, p),

@@ -43,7 +43,7 @@ describe.skipIf(!reuters)('crash safety', () => {
   afterAll(cleanup);
   const args = ['ingest', '--quiet', '--no-analyze', '--json', reuters!];
 
-  it('a killed ingest, run again, ends with the same articles as a clean run', async () => {
+  it('a killed ingest, run again, ends with the same articles as a clean run', { timeout: 180_000 }, async () => {
     const cleanDb = join(dir, 'clean.db');
     const clean = await runCliProcess(args, { SITREP_DATABASE: cleanDb });
     expect(clean.code).toBe(0);

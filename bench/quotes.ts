@@ -1,0 +1,96 @@
+// Quote attribution quality on a PolNeAR split folder (text/, attributions/), scored as
+// ../shared/data/README.md says (see src/analyze/quotes/score.ts for the exact rules).
+// sitrep has no quote finder yet, so this runs the BASELINE in src/analyze/quotes/baseline.ts.
+// Prints a per-kind breakdown, then one JSON line with the INTERFACES.md fields.
+//
+//   npm run -s bench:quotes -- DIR        (default: $SITREP_DATA/polnear/dev)
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { findQuotesBaseline } from '../src/analyze/quotes/baseline.js';
+import { loadPolnearSplit } from '../src/analyze/quotes/polnear.js';
+import {
+  addCounts,
+  attributionMetrics,
+  emptyCounts,
+  matchArticle,
+  normalizeSpans,
+  type QuoteKind,
+  quoteKind,
+} from '../src/analyze/quotes/score.js';
+import { DATA_DIR } from '../src/test-support/index.js';
+
+const FINDER = 'baseline (findQuotesBaseline: direct quotes + adjacent name/pronoun)';
+
+function main(): void {
+  const dir = resolve(process.argv[2] ?? join(DATA_DIR, 'polnear/dev'));
+  if (!existsSync(join(dir, 'attributions'))) {
+    console.error(
+      `bench:quotes: no PolNeAR split at ${dir} (needs text/ and attributions/); skipping`,
+    );
+    process.exitCode = 1;
+    return;
+  }
+  const t0 = performance.now();
+  const articles = loadPolnearSplit(dir);
+  const total = emptyCounts();
+  const kinds: Record<
+    QuoteKind,
+    { gold: number; found: number; sourceOk: number; withSource: number }
+  > = {
+    direct: { gold: 0, found: 0, sourceOk: 0, withSource: 0 },
+    mixed: { gold: 0, found: 0, sourceOk: 0, withSource: 0 },
+    indirect: { gold: 0, found: 0, sourceOk: 0, withSource: 0 },
+  };
+  const errors = { missed: 0, spurious: 0, noSourcePredicted: 0, wrongSource: 0 };
+  let analyzeMs = 0;
+  for (const a of articles) {
+    const t = performance.now();
+    const pred = findQuotesBaseline(a.text);
+    analyzeMs += performance.now() - t;
+    const m = matchArticle(a.attributions, pred);
+    addCounts(total, m.counts);
+    const usedPred = new Set(m.goldToPred.filter((p) => p >= 0));
+    errors.spurious += pred.length - usedPred.size;
+    a.attributions.forEach((g, i) => {
+      const k = kinds[quoteKind(a.text, g.content)];
+      k.gold++;
+      const p = m.goldToPred[i]!;
+      if (p < 0) {
+        errors.missed++;
+        return;
+      }
+      k.found++;
+      if (g.source && normalizeSpans(g.source).length) {
+        k.withSource++;
+        if (m.sourceOk[i]) k.sourceOk++;
+        else if (pred[p]!.source) errors.wrongSource++;
+        else errors.noSourcePredicted++;
+      }
+    });
+  }
+  const pct = (n: number, d: number) => (d ? `${((100 * n) / d).toFixed(1)}%` : '-');
+  console.log(`quote finder: ${FINDER}`);
+  console.log(`split: ${dir} (${articles.length} articles)`);
+  console.log('gold kind   gold  content found (overlap)  source right | content found');
+  for (const [name, k] of Object.entries(kinds)) {
+    console.log(
+      `${name.padEnd(9)} ${String(k.gold).padStart(6)}  ${String(k.found).padStart(6)} ${pct(k.found, k.gold).padStart(7)}           ${pct(k.sourceOk, k.withSource).padStart(7)}`,
+    );
+  }
+  console.log(
+    `errors: missed ${errors.missed}, spurious ${errors.spurious}, matched but no source predicted ${errors.noSourcePredicted}, wrong source ${errors.wrongSource}`,
+  );
+  console.log(
+    JSON.stringify({
+      finder: 'baseline',
+      ...attributionMetrics(total),
+      articles: articles.length,
+      gold_attributions: total.contentExact.gold,
+      predicted: total.contentExact.pred,
+      analyze_ms: Math.round(analyzeMs),
+      total_ms: Math.round(performance.now() - t0),
+    }),
+  );
+}
+
+main();

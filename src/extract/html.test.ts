@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { extractHtml } from './html.js';
 import { extractCapture } from './index.js';
-import { DATA_DIR, readShared } from './test-data.js';
+import { DATA_DIR, readShared } from '../test-support/index.js';
 
 interface PageExpectation {
   title?: string;

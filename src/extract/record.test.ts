@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { extractRecord } from './record.js';
-import { DATA_DIR, readShared } from './test-data.js';
+import { DATA_DIR, readShared } from '../test-support/index.js';
 
 function firstRecords(path: string, n: number): Record<string, unknown>[] {
   const text = readShared(path);

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { SEED_DIR, readShared } from './test-data.js';
+import { SEED_DIR, readShared } from '../test-support/index.js';
 import { extractText } from './text.js';
 
 const seed = readShared(join(SEED_DIR, '000_230bac5cbbd38f52.txt'));

@@ -1,5 +1,5 @@
 // Shared helpers for tests: temporary folders, and where the real data lives.
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 
@@ -24,6 +24,15 @@ export function dataPath(relative: string): string | null {
   if (existsSync(path)) return path;
   process.stderr.write(`skipping: ${path} is missing (set SITREP_DATA)\n`);
   return null;
+}
+
+/** Reads a shared file, or returns null (and says why) when it is missing. */
+export function readShared(path: string): string | null {
+  if (!existsSync(path)) {
+    process.stderr.write(`skipping: ${path} is missing (set SITREP_DATA / SITREP_SEED)\n`);
+    return null;
+  }
+  return readFileSync(path, 'utf8');
 }
 
 /** A fresh temporary folder, removed by the returned cleanup. */

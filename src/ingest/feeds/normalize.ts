@@ -4,18 +4,10 @@ import type { AnyFeed, AtomFeed, JsonFeed, RdfFeed, RssFeed } from 'feedsmith';
 import { sha256 } from '../../core/hash.js';
 import { parseFeedDate } from './dates.js';
 import { cleanString, escapeHtml, textToHtml, toPlainText } from './text.js';
+import type { FeedItem } from './types.js';
 
 /** An item before validation: the same fields as FeedItem, not yet checked. */
-export interface ItemCandidate {
-  guid: string | null;
-  url: string | null;
-  title: string | null;
-  published: string | null;
-  updated: string | null;
-  author: string | null;
-  summary: string | null;
-  contentHtml: string | null;
-}
+export type ItemCandidate = Omit<FeedItem, 'guid'> & { guid: string | null };
 
 export interface FeedCandidate {
   title: string | null;

@@ -1,13 +1,18 @@
 // Quote attribution quality on a PolNeAR split folder (text/, attributions/), scored as
 // ../shared/data/README.md says (see src/analyze/quotes/score.ts for the exact rules).
-// sitrep has no quote finder yet, so this runs the BASELINE in src/analyze/quotes/baseline.ts.
+// It runs sitrep's attribution finder (src/analyze/quotes) on the text alone: the Content
+// scored is each attribution's whole reported clause (a partial quote's clause, not just its
+// quoted words), and the Source is the source phrase in the text. `--baseline` runs the
+// simple baseline finder instead, for comparison.
 // Prints a per-kind breakdown, then one JSON line with the INTERFACES.md fields.
 //
 //   npm run -s bench:quotes -- DIR        (default: $SITREP_DATA/polnear/dev)
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { findQuotesBaseline } from '../src/analyze/quotes/baseline.js';
+import { findAttributions, loadCueModel } from '../src/analyze/quotes/index.js';
 import { loadPolnearSplit } from '../src/analyze/quotes/polnear.js';
+import { toRelations } from '../src/analyze/quotes/relations.js';
 import {
   addCounts,
   attributionMetrics,
@@ -16,13 +21,24 @@ import {
   normalizeSpans,
   type QuoteKind,
   quoteKind,
+  type ScoredAttribution,
 } from '../src/analyze/quotes/score.js';
 import { DATA_DIR } from '../src/test-support/index.js';
 
-const FINDER = 'baseline (findQuotesBaseline: direct quotes + adjacent name/pronoun)';
+const BASELINE = process.argv.includes('--baseline');
+/** `--lexicon` runs the curated cue lexicon and its rules instead of the learned cue model. */
+const CUE_MODEL = process.argv.includes('--lexicon') ? null : loadCueModel();
+
+/** The attributions to score, as relations (see src/analyze/quotes/relations.ts). */
+function predict(text: string): ScoredAttribution[] {
+  if (BASELINE) return findQuotesBaseline(text);
+  return toRelations(findAttributions(text, CUE_MODEL));
+}
 
 function main(): void {
-  const dir = resolve(process.argv[2] ?? join(DATA_DIR, 'polnear/dev'));
+  const dir = resolve(
+    process.argv.slice(2).find((a) => !a.startsWith('--')) ?? join(DATA_DIR, 'polnear/dev'),
+  );
   if (!existsSync(join(dir, 'attributions'))) {
     console.error(
       `bench:quotes: no PolNeAR split at ${dir} (needs text/ and attributions/); skipping`,
@@ -45,7 +61,7 @@ function main(): void {
   let analyzeMs = 0;
   for (const a of articles) {
     const t = performance.now();
-    const pred = findQuotesBaseline(a.text);
+    const pred = predict(a.text);
     analyzeMs += performance.now() - t;
     const m = matchArticle(a.attributions, pred);
     addCounts(total, m.counts);
@@ -69,7 +85,12 @@ function main(): void {
     });
   }
   const pct = (n: number, d: number) => (d ? `${((100 * n) / d).toFixed(1)}%` : '-');
-  console.log(`quote finder: ${FINDER}`);
+  const finder = BASELINE
+    ? 'baseline'
+    : CUE_MODEL
+      ? 'sitrep (learned cues)'
+      : 'sitrep (cue lexicon)';
+  console.log(`quote finder: ${finder}`);
   console.log(`split: ${dir} (${articles.length} articles)`);
   console.log('gold kind   gold  content found (overlap)  source right | content found');
   for (const [name, k] of Object.entries(kinds)) {
@@ -82,7 +103,7 @@ function main(): void {
   );
   console.log(
     JSON.stringify({
-      finder: 'baseline',
+      finder,
       ...attributionMetrics(total),
       articles: articles.length,
       gold_attributions: total.contentExact.gold,

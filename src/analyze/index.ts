@@ -3,21 +3,27 @@
 import type { Annotations } from '../core/types.js';
 import { type AliasTable, resolveEntities } from './entities/index.js';
 import { findEntityMentions, type NerModel } from './ner/index.js';
+import { type CueModel, findQuotes } from './quotes/index.js';
 import { findTimes } from './time.js';
 
 export { type ResolvedMention, resolveEntities } from './entities/index.js';
 export { defaultModelPath, findEntityMentions, loadNerModel, type NerModel } from './ner/index.js';
+export { type CueModel, findAttributions, findQuotes, loadCueModel } from './quotes/index.js';
 export { type FindTimesOptions, findTimes } from './time.js';
 
 /** Stored beside every annotation; bump when any analyzer's output changes. */
-export const ANALYZER_VERSION = '2';
+export const ANALYZER_VERSION = '3';
+
+/** The trained models the analyzers use; the pipeline loads them once and hands them in. */
+export interface AnalyzeModels {
+  ner: NerModel;
+  cues: CueModel;
+}
 
 /** Options for analyzeArticle. */
-export interface AnalyzeOptions {
+export interface AnalyzeOptions extends Partial<AnalyzeModels> {
   /** The reference time for relative dates when the article has no publish date. */
   reference?: Date | null;
-  /** The entity tagger; without it no entities are found. */
-  ner?: NerModel;
   /** Aliases people added, which win over the built-in ones. */
   aliases?: AliasTable;
 }
@@ -35,7 +41,10 @@ export function analyzeArticle(
 ): Annotations {
   const reference = parseReference(draft.published) ?? opts.reference ?? null;
   const entities = opts.ner
-    ? resolveEntities(draft.text, findEntityMentions(opts.ner, draft.text), { aliases: opts.aliases })
+    ? resolveEntities(draft.text, findEntityMentions(opts.ner, draft.text), {
+        aliases: opts.aliases,
+      })
     : [];
-  return { entities, quotes: [], claims: [], times: findTimes(draft.text, { reference }) };
+  const quotes = findQuotes(draft.text, entities, opts.cues ?? null);
+  return { entities, quotes, claims: [], times: findTimes(draft.text, { reference }) };
 }

@@ -43,7 +43,10 @@ export function toAnalyzeRecord(file: string, draft: ArticleDraft, found: Annota
 }
 
 /** Analyzes one file; the result is the INTERFACES.md record, or an error line. */
-export async function analyzeFile(file: string, published: Date | null): Promise<{ ok: boolean; record: object }> {
+export async function analyzeFile(
+  file: string,
+  published: Date | null,
+): Promise<{ ok: boolean; record: object }> {
   try {
     const { files, failures } = await listInputFiles([file]);
     if (failures[0]) return { ok: false, record: { file, error: failures[0].reason } };
@@ -54,8 +57,15 @@ export async function analyzeFile(file: string, published: Date | null): Promise
       if (!result.ok) return { ok: false, record: { file, error: result.detail ?? result.reason } };
       const draft = result.value;
       const reference = draft.published ? new Date(draft.published) : published;
-      const { sharedNerModel } = await import('../pipeline/analyze.js');
-      return { ok: true, record: toAnalyzeRecord(file, draft, analyzeArticle(draft, { reference, ner: sharedNerModel() })) };
+      const { sharedModels } = await import('../pipeline/analyze.js');
+      return {
+        ok: true,
+        record: toAnalyzeRecord(
+          file,
+          draft,
+          analyzeArticle(draft, { reference, ...sharedModels() }),
+        ),
+      };
     }
     return { ok: false, record: { file, error: 'no article in file' } };
   } catch (err) {

@@ -1,9 +1,8 @@
 // The model file: gzip of a JSON header and three blobs (feature strings, name lists,
 // word clusters) followed by int16 weights. Loading is synchronous and takes well under 1 s.
 import { readFileSync, writeFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { gunzipSync, gzipSync } from 'node:zlib';
+import { modelPath } from '../../core/paths.js';
 import type { FeatureConfig } from './features.js';
 import type { Gazetteer } from './gazetteer.js';
 import { N_LABELS } from './labels.js';
@@ -26,16 +25,7 @@ interface Header {
 
 /** models/ner/model.bin.gz in the package root. */
 export function defaultModelPath(): string {
-  let dir = dirname(fileURLToPath(import.meta.url));
-  for (let i = 0; i < 6; i++) {
-    try {
-      readFileSync(join(dir, 'package.json'));
-      break;
-    } catch {
-      dir = resolve(dir, '..');
-    }
-  }
-  return join(dir, 'models/ner/model.bin.gz');
+  return modelPath('ner', 'model.bin.gz');
 }
 
 /** Drops near-zero rows and quantizes the rest; returns the file's bytes. */

@@ -59,7 +59,8 @@ export function parseBratAnn(ann: string, text: string): GoldAttribution[] {
   const events: string[][] = [];
   for (const raw of ann.split('\n')) {
     const line = raw.replace(/\r$/, '');
-    if (!line.trim()) continue;
+    // A covered text that spans a line break continues on lines with no brat id.
+    if (!line.trim() || !/^[TERAN#*]\d*\t/.test(line)) continue;
     const [id, body = '', covered = ''] = line.split('\t');
     if (id!.startsWith('T')) {
       const m = /^(\S+) (.+)$/.exec(body);

@@ -1,0 +1,130 @@
+// The quote finder on hand-made and real news sentences, with the lexicon (no model) so the
+// rules themselves are under test.
+import { describe, expect, it } from 'vitest';
+import { inflect } from './cues.js';
+import { findAttributions } from './index.js';
+import { toRelations } from './relations.js';
+
+const show = (text: string) =>
+  findAttributions(text).map((a) => ({
+    kind: a.kind,
+    content: text.slice(a.content.start, a.content.end),
+    source: a.source ? text.slice(a.source.start, a.source.end) : null,
+    cue: a.cue ? text.slice(a.cue.start, a.cue.end) : null,
+  }));
+
+describe('inflect', () => {
+  it('makes every form of a cue verb', () => {
+    expect(inflect('say').sort()).toEqual(['said', 'say', 'saying', 'says']);
+    expect(inflect('admit').sort()).toEqual(['admit', 'admits', 'admitted', 'admitting']);
+    expect(inflect('deny').sort()).toEqual(['denied', 'denies', 'deny', 'denying']);
+    expect(inflect('note').sort()).toEqual(['note', 'noted', 'notes', 'noting']);
+  });
+});
+
+describe('findAttributions (lexicon)', () => {
+  it('finds "X said that …" and "…, X said" with their sources', () => {
+    expect(
+      show('The senator said that the bill would pass. The vote is close, a spokesman added.'),
+    ).toEqual([
+      { kind: 'indirect', content: 'the bill would pass', source: 'The senator', cue: 'said' },
+      { kind: 'indirect', content: 'The vote is close', source: 'a spokesman', cue: 'added' },
+    ]);
+  });
+
+  it('finds an inverted direct quote resumed after the source, with the appositive in the source', () => {
+    const text =
+      '“It is a difficult issue,” said Muhammad Babar, a spokesman for the center, “because it divides us.”';
+    expect(show(text)).toEqual([
+      {
+        kind: 'direct',
+        content:
+          'It is a difficult issue,” said Muhammad Babar, a spokesman for the center, “because it divides us.',
+        source: 'Muhammad Babar, a spokesman for the center',
+        cue: 'said',
+      },
+    ]);
+  });
+
+  it('takes "according to X" with the content on either side', () => {
+    expect(
+      show(
+        'According to Reuters, talks have stalled for weeks. Prices rose sharply, according to the agency.',
+      ),
+    ).toEqual([
+      {
+        kind: 'indirect',
+        content: 'talks have stalled for weeks',
+        source: 'Reuters',
+        cue: 'According to',
+      },
+      {
+        kind: 'indirect',
+        content: 'Prices rose sharply',
+        source: 'the agency',
+        cue: 'according to',
+      },
+    ]);
+  });
+
+  it('gives a participle the main clause speaker and a quoted fragment its own partial quote', () => {
+    expect(
+      show(
+        'Austin confirmed that troops are there, warning that it would be "very, very serious" if they fought.',
+      ),
+    ).toEqual([
+      { kind: 'indirect', content: 'troops are there', source: 'Austin', cue: 'confirmed' },
+      { kind: 'partial', content: 'very, very serious', source: null, cue: 'warning' },
+    ]);
+  });
+
+  it('lets a floating quote inherit the last speaker, and ignores cues and pronouns inside quotes', () => {
+    const text = '“We said no to them,” Warren said.\n“They did not listen, and I told them so.”';
+    const found = findAttributions(text);
+    expect(found).toHaveLength(2);
+    expect(text.slice(found[0]!.source!.start, found[0]!.source!.end)).toBe('Warren');
+    expect(found[1]!.cue).toBeNull();
+    expect(found[1]!.sharesSourceWith).toBe(found[0]);
+    // As corpus relations, the floating quote continues the first one.
+    expect(toRelations(found).map((r) => r.content.length)).toEqual([2]);
+  });
+
+  it('does not take a noun for a cue: "the report", "Trump’s comments"', () => {
+    expect(show('The report was released on Monday. Trump’s comments drew fire.')).toEqual([]);
+  });
+
+  it('takes evidence as a source: "the study found"', () => {
+    expect(show('The study found that wages rose.')).toEqual([
+      { kind: 'indirect', content: 'wages rose', source: 'The study', cue: 'found' },
+    ]);
+  });
+
+  it('ends the content where a second predicate of the speaker starts', () => {
+    expect(
+      show('Ryan insists the GOP must be a party of ideas, and has championed an agenda of cuts.'),
+    ).toEqual([
+      {
+        kind: 'indirect',
+        content: 'the GOP must be a party of ideas',
+        source: 'Ryan',
+        cue: 'insists',
+      },
+    ]);
+  });
+
+  it('never throws on junk and keeps every span inside the text', () => {
+    for (const text of [
+      '',
+      '"',
+      '“”',
+      '\u0000\u0001 said said said',
+      '"'.repeat(500),
+      'said, “'.repeat(200),
+    ]) {
+      for (const a of findAttributions(text)) {
+        expect(a.content.end).toBeLessThanOrEqual(text.length);
+        expect(a.clause.start).toBeGreaterThanOrEqual(0);
+      }
+    }
+  });
+});

@@ -1,0 +1,406 @@
+// Cue-anchored attribution: every speech cue outside a quotation looks for its source (the
+// phrase before it, or after it in an inversion, or the speaker it shares a sentence with)
+// and its content (the reported clause after it, or the clause or quotation before it).
+import type { QuoteKind } from '../../core/types.js';
+import { type CueModel, cueProbability } from './cue-model.js';
+import { CUE_WORDS, NOUN_LIKE } from './cues.js';
+import {
+  isComma,
+  isPunct,
+  nounPhraseForward,
+  skipAuxiliariesBack,
+  sourceBefore,
+  type Tok,
+} from './phrases.js';
+import type { Quotation } from './quotations.js';
+
+export interface Span {
+  start: number;
+  end: number;
+}
+
+/** One attribution found in the text, before its speaker is resolved to an entity. */
+export interface RawAttribution {
+  kind: QuoteKind;
+  /** What the quote shows: the quoted words (direct, partial) or the reported clause. */
+  content: Span;
+  /** The whole reported content, as attribution corpora mark it. */
+  clause: Span;
+  source: Span | null;
+  /** An earlier attribution whose source this one shares ("…, adding that"). */
+  sharesSourceWith: RawAttribution | null;
+  /** Null for a floating quote, which has no cue of its own. */
+  cue: Span | null;
+  strength: number;
+}
+
+/** Words that make a noun out of the following verb form: "the report", "his claims". */
+const NOUN_MAKERS = new Set(
+  "the a an this these those his her their its our your my no any every each such whose new first last 's ’s".split(
+    ' ',
+  ),
+);
+/** Forms of "be" that make an -ing cue progressive: "was saying". */
+const BE = new Set(['is', 'was', 'are', 'were', 'been', 'be', "'s", '’s', "'re", '’re', 'am']);
+/** A clause opening with these is scene-setting, not reported content: "In a statement, …". */
+const INTRO = new Set(
+  (
+    'in on at during after before when while as since speaking asked adding writing ' +
+    'however but furthermore meanwhile later earlier also still yet now then today ' +
+    'yesterday separately instead for with by from under'
+  ).split(' '),
+);
+const SECOND_PREDICATE_AUX = new Set([
+  'has',
+  'have',
+  'had',
+  'was',
+  'is',
+  'did',
+  'does',
+  'then',
+  'also',
+  'later',
+]);
+const PARTICLES = new Set(['at', 'to', 'for', 'about', 'on', 'of', 'out']);
+const CLOSE_MARK = /^["”»'’]$/;
+
+interface Cue {
+  first: number;
+  last: number;
+  strength: number;
+  according: boolean;
+  participle: boolean;
+}
+
+/** Is token i a cue by the lexicon and its context rules? Returns its extent and strength. */
+function lexiconCue(toks: readonly Tok[], i: number): Cue | null {
+  const t = toks[i]!;
+  const next = toks[i + 1];
+  if (t.lower === 'according' && next?.lower === 'to') {
+    return { first: i, last: i + 1, strength: 0.9, according: true, participle: false };
+  }
+  const word = CUE_WORDS.get(t.lower);
+  if (!word) return null;
+  const prev = toks[i - 1];
+  if (prev && NOUN_MAKERS.has(prev.lower)) return null;
+  if (NOUN_LIKE.has(t.lower) && (!prev || (isPunct(prev) && !isComma(prev)))) return null;
+  const participle = t.lower.endsWith('ing');
+  if (participle) {
+    if (!prev || !(afterClauseComma(toks, i) || BE.has(prev.lower) || prev.lower === 'by'))
+      return null;
+    if (next?.lower === 'to' && word.lemma !== 'refer') return null;
+  }
+  return { first: i, last: i, strength: word.strength, according: false, participle };
+}
+
+/** Does token i follow a comma, one inside a closing quote included ("…thing," noting)? */
+function afterClauseComma(toks: readonly Tok[], i: number): boolean {
+  const prev = toks[i - 1];
+  if (isComma(prev)) return true;
+  return prev !== undefined && prev.mark >= 0 && toks[i - 2]?.text === ',';
+}
+
+/** Is token i a cue by the learned model? */
+function modelCue(model: CueModel, toks: readonly Tok[], i: number): Cue | null {
+  const p = cueProbability(model, toks, i);
+  if (p < model.threshold) return null;
+  const t = toks[i]!;
+  const according = t.lower === 'according' && toks[i + 1]?.lower === 'to';
+  const participle = t.lower.endsWith('ing') && afterClauseComma(toks, i);
+  return { first: i, last: according ? i + 1 : i, strength: p, according, participle };
+}
+
+/** Where the reported clause after a cue ends: the sentence end, or a new cue's comma. */
+function clauseEnd(toks: readonly Tok[], from: number): number {
+  let end = toks.length;
+  for (let j = from; j < toks.length; j++) {
+    const t = toks[j]!;
+    if (t.quote >= 0 || t.mark >= 0) continue;
+    if (t.text === ';') {
+      end = j;
+      break;
+    }
+    if (isComma(t) && j + 1 < toks.length) {
+      const c = lexiconCue(toks, j + 1);
+      if (c && (c.participle || c.according)) {
+        end = j;
+        break;
+      }
+    }
+    if (j > from && startsSecondPredicate(toks, j)) {
+      end = j;
+      break;
+    }
+  }
+  while (end > from && isPunct(toks[end - 1]!) && toks[end - 1]!.mark < 0) end--;
+  return end;
+}
+
+/**
+ * "…, and has championed an agenda", "…, but admitted": a conjunction before an auxiliary
+ * or a cue verb starts a second predicate of the subject, not more content.
+ */
+function startsSecondPredicate(toks: readonly Tok[], j: number): boolean {
+  const t = toks[j]!;
+  if (t.lower !== 'and' && t.lower !== 'but') return false;
+  const next = toks[j + 1];
+  if (!next || next.quote >= 0 || next.mark >= 0) return false;
+  const w = next.lower;
+  return isComma(toks[j - 1]) && (SECOND_PREDICATE_AUX.has(w) || CUE_WORDS.has(w));
+}
+
+/** "said Muhammad Babar, a spokesman for the center": the source runs on to the next comma. */
+function withAppositive(toks: readonly Tok[], last: number, end: number): number {
+  if (!isComma(toks[last + 1]) || !/^(?:a|an|the|who)$/.test(toks[last + 2]?.lower ?? ''))
+    return last;
+  for (let j = last + 3; j < Math.min(end, last + 18); j++) {
+    if (isComma(toks[j]) || toks[j]!.mark >= 0) return j - 1;
+  }
+  return end - 1 < last + 18 ? end - 1 : last;
+}
+
+/** Start of the content after a cue: past an addressee or adjunct up to "that" or ":". */
+function contentStartAfter(
+  toks: readonly Tok[],
+  from: number,
+  end: number,
+): { at: number; strong: boolean } {
+  for (let j = from; j < Math.min(end, from + 7); j++) {
+    const t = toks[j]!;
+    if (t.mark >= 0 && toks[j + 1]?.quote === t.mark) return { at: j, strong: true };
+    if (t.lower === 'that' || t.text === ':') return { at: j + 1, strong: true };
+    if (t.text === ',' && toks[j + 1]?.mark !== undefined && toks[j + 1]!.mark >= 0)
+      return { at: j + 1, strong: true };
+    if (isPunct(t) && t.mark < 0) break;
+  }
+  let at = from;
+  // "hinted at the possibility", "called for a ban": the particle belongs to the cue.
+  if (toks[at]?.text === ',' || PARTICLES.has(toks[at]?.lower ?? '')) at++;
+  return { at, strong: false };
+}
+
+export interface SentenceContext {
+  text: string;
+  /** The learned cue detector; without it the lexicon and its rules decide. */
+  cueModel: CueModel | null;
+  toks: readonly Tok[];
+  quotations: readonly Quotation[];
+  found: RawAttribution[];
+}
+
+/** Finds the attributions whose cue lies in one sentence; appends them to ctx.found. */
+export function attributeSentence(ctx: SentenceContext): void {
+  const { toks, found } = ctx;
+  const firstInSentence = found.length;
+  for (let i = 0; i < toks.length; i++) {
+    const cue = ctx.cueModel ? modelCue(ctx.cueModel, toks, i) : lexiconCue(toks, i);
+    if (!cue) continue;
+    let source: [number, number] | null = null;
+    let shares: RawAttribution | null = null;
+    let contentFirst = -1;
+    let contentEnd = -1;
+    const after = cue.last + 1;
+    const end = clauseEnd(toks, after);
+    const prev = toks[cue.first - 1];
+    const inverted =
+      !cue.according && (!prev || isComma(prev) || (prev.mark >= 0 && CLOSE_MARK.test(prev.text)));
+    if (cue.according) {
+      const e = nounPhraseForward(toks, after, 12, true);
+      if (e < 0) continue;
+      source = [after, e];
+      let rest = e + 1;
+      if (isComma(toks[rest])) rest++;
+      if (end - rest >= 3) [contentFirst, contentEnd] = [rest, end];
+      else [contentFirst, contentEnd] = [0, cue.first];
+    } else if (cue.participle && afterClauseComma(toks, cue.first)) {
+      // "…, warning that …": the participle shares the main clause's speaker.
+      shares = found.length > firstInSentence ? found[firstInSentence]! : null;
+      const s = contentStartAfter(toks, after, end);
+      [contentFirst, contentEnd] = [s.at, end];
+    } else {
+      const placed = placeVerbCue(
+        toks,
+        cue,
+        end,
+        inverted,
+        found.length > firstInSentence ? found.at(-1)! : null,
+      );
+      if (!placed) continue;
+      ({ source, shares } = placed);
+      [contentFirst, contentEnd] = placed.content;
+    }
+    if (contentFirst < 0) continue;
+    const clause =
+      contentFirst === toks.length
+        ? followingQuotation(ctx, toks[toks.length - 1]!.end)
+        : trimClause(toks, contentFirst, contentEnd, ctx.quotations);
+    if (!clause) continue;
+    const cueSpan = { start: toks[cue.first]!.start, end: toks[cue.last]!.end };
+    const sourceSpan = source ? { start: toks[source[0]]!.start, end: toks[source[1]]!.end } : null;
+    pushWithKinds(found, clause, ctx.quotations, {
+      source: sourceSpan,
+      sharesSourceWith: sourceSpan ? null : shares,
+      cue: cueSpan,
+      strength: cue.strength,
+    });
+    i = cue.last;
+  }
+}
+
+interface Placement {
+  source: [number, number] | null;
+  shares: RawAttribution | null;
+  /** Token range of the content; [n, n] with n = sentence length: the next quotation. */
+  content: [number, number];
+}
+
+/** The subject that opens a sentence, past a scene-setting phrase: "In Iowa, Trump …". */
+function sentenceSubject(toks: readonly Tok[], limit: number): [number, number] | null {
+  let k = 0;
+  if (INTRO.has(toks[0]!.lower)) {
+    while (k < limit && !isComma(toks[k])) k++;
+    k++;
+  }
+  const e = nounPhraseForward(toks, k);
+  return e >= 0 && e < limit ? [k, e] : null;
+}
+
+/** Finds the source and content of a verb cue ("said", "warned", "believes"). */
+function placeVerbCue(
+  toks: readonly Tok[],
+  cue: Cue,
+  end: number,
+  inverted: boolean,
+  previous: RawAttribution | null,
+): Placement | null {
+  const after = cue.last + 1;
+  const back = sourceBefore(toks, cue.first);
+  const fwd = nounPhraseForward(toks, after);
+  // An inversion ("…," said the senator) leaves nothing reported after the source.
+  const fwdEnds = fwd >= 0 && (fwd + 1 >= end || isComma(toks[fwd + 1]));
+  let source: [number, number] | null = null;
+  let shares: RawAttribution | null = null;
+  if (fwd >= 0 && inverted && (!back || fwdEnds)) source = [after, withAppositive(toks, fwd, end)];
+  else if (back) source = back;
+  else {
+    // "Carson admitted …, but said …": a second predicate of the same subject.
+    const j = skipAuxiliariesBack(toks, cue.first - 1);
+    if (toks[j]?.lower === 'and' || toks[j]?.lower === 'but') {
+      if (previous) shares = previous;
+      else source = sentenceSubject(toks, j);
+    }
+  }
+  if (!source && !shares) return null;
+  const place = (content: [number, number]): Placement => ({ source, shares, content });
+  if (source && source[0] > cue.last) {
+    if (cue.first < 2) return null;
+    return place([0, continuedQuote(toks, source[1] + 1, cue.first)]);
+  }
+  const sourceFirst = source ? Math.min(source[0], cue.first) : cue.first;
+  const beforeLen = shares ? 0 : sourceFirst;
+  const beforeEndsComma =
+    beforeLen > 0 && (isComma(toks[sourceFirst - 1]) || toks[sourceFirst - 1]!.mark >= 0);
+  const beforeQuoted = beforeEndsComma && toks.slice(0, sourceFirst).some((t) => t.mark >= 0);
+  const beforeOk = beforeEndsComma && beforeLen >= 4 && !INTRO.has(toks[0]!.lower);
+  const s = contentStartAfter(toks, after, end);
+  const afterLen = end - s.at;
+  const before = (): Placement =>
+    place([0, continuedQuote(toks, Math.max(source?.[1] ?? 0, cue.last) + 1, sourceFirst)]);
+  const quoteResumes = beforeQuoted && s.strong && toks[s.at]!.mark >= 0;
+  if (quoteResumes) return place([0, end]);
+  if (s.strong && afterLen >= 1) return place([s.at, end]);
+  if (beforeQuoted || (beforeOk && afterLen < 8)) return before();
+  if (announcesQuote(toks)) return place([toks.length, toks.length]);
+  if (afterLen >= 2) return place([s.at, end]);
+  if (beforeLen >= 3) return before();
+  return null;
+}
+
+/** "He said in a statement:" — the words follow in the next sentence or paragraph. */
+function announcesQuote(toks: readonly Tok[]): boolean {
+  return toks[toks.length - 1]!.text === ':';
+}
+
+/** The quotation that starts right after `pos` (only white space between), as a clause. */
+function followingQuotation(ctx: SentenceContext, pos: number): Span | null {
+  const q = ctx.quotations.find((q) => q.start >= pos);
+  if (!q || ctx.text.slice(pos, q.start).trim() !== '') return null;
+  return { start: q.start, end: q.end };
+}
+
+/**
+ * "…," said the senator, "because …": a quotation that resumes right after the source
+ * belongs to the same content. Returns the new content end (exclusive token index).
+ */
+function continuedQuote(toks: readonly Tok[], after: number, end: number): number {
+  const comma = toks[after];
+  const open = toks[after + 1];
+  if (!isComma(comma) || !open || open.mark < 0) return end;
+  let j = after + 2;
+  while (j < toks.length && toks[j]!.quote === open.mark) j++;
+  return toks[j]?.mark === open.mark ? j + 1 : j;
+}
+
+/** The clause's character span, trimmed of edge punctuation and grown to whole quotations. */
+function trimClause(
+  toks: readonly Tok[],
+  first: number,
+  end: number,
+  quotations: readonly Quotation[],
+): Span | null {
+  while (first < end && isPunct(toks[first]!) && toks[first]!.mark < 0) first++;
+  while (end > first && isPunct(toks[end - 1]!) && toks[end - 1]!.mark < 0) end--;
+  if (end <= first) return null;
+  const a = toks[first]!;
+  const b = toks[end - 1]!;
+  let start = a.start;
+  let stop = b.end;
+  // A quotation that began in an earlier sentence, or runs on into later ones, is whole.
+  const qa = a.quote >= 0 ? a.quote : a.mark;
+  const qb = b.quote >= 0 ? b.quote : b.mark;
+  if (qa >= 0) start = Math.min(start, quotations[qa]!.start);
+  if (qb >= 0) stop = Math.max(stop, quotations[qb]!.end);
+  return { start, end: stop };
+}
+
+/** Adds the attribution with its kind: direct, mixed, indirect, or one partial per fragment. */
+export function pushWithKinds(
+  found: RawAttribution[],
+  clause: Span,
+  quotations: readonly Quotation[],
+  rest: Omit<RawAttribution, 'kind' | 'content' | 'clause'>,
+): void {
+  const inside = quotations.filter(
+    (q) => q.start >= clause.start && q.end <= clause.end && q.words > 0,
+  );
+  const quoted = inside.reduce((n, q) => n + q.end - q.start, 0);
+  const share = quoted / Math.max(1, clause.end - clause.start);
+  const first = inside[0];
+  const last = inside.at(-1);
+  if (!first || !last) {
+    found.push({ kind: 'indirect', content: clause, clause, ...rest });
+  } else if (first.start === clause.start && (last.end === clause.end || share >= 0.5)) {
+    // The clause opens with the quotation: "“…,” said X, “…”" or "“…,” highlighting …".
+    const end = last.end === clause.end ? last.innerEnd : first.innerEnd;
+    found.push({ kind: 'direct', content: { start: first.innerStart, end }, clause, ...rest });
+  } else if (share >= 0.8) {
+    found.push({
+      kind: 'direct',
+      content: { start: first.innerStart, end: last.innerEnd },
+      clause,
+      ...rest,
+    });
+  } else if (share < 0.5) {
+    for (const q of inside) {
+      found.push({
+        kind: 'partial',
+        content: { start: q.innerStart, end: q.innerEnd },
+        clause,
+        ...rest,
+      });
+    }
+  } else {
+    found.push({ kind: 'mixed', content: clause, clause, ...rest });
+  }
+}

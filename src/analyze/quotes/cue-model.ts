@@ -1,0 +1,112 @@
+// A learned cue detector: logistic regression over the context of each candidate word,
+// deciding whether it introduces an attribution here ("Trump's comments" no, "Trump
+// comments that" yes). Candidates are the words that were cues in the training corpus
+// plus the curated lexicon. Its probability becomes the quote's confidence.
+import { CUE_WORDS } from './cues.js';
+import {
+  isComma,
+  isPunct,
+  nounPhraseForward,
+  SUBJECT_PRONOUNS,
+  skipAuxiliariesBack,
+  sourceBefore,
+  type Tok,
+} from './phrases.js';
+
+export interface CueModel {
+  /** Lower-cased words that may be cues. */
+  vocab: ReadonlySet<string>;
+  weights: ReadonlyMap<string, number>;
+  bias: number;
+  /** Probability at or above which a candidate is a cue. */
+  threshold: number;
+}
+
+const bucket = (n: number, edges: readonly number[]): number => {
+  let b = 0;
+  while (b < edges.length && n >= edges[b]!) b++;
+  return b;
+};
+const LEN_EDGES = [1, 2, 3, 5, 8, 13, 21];
+
+/** A crude lemma so forms share evidence: "warned", "warns", "warning" → "warn". */
+function stem(w: string): string {
+  if (w.length > 5 && w.endsWith('ing')) return w.slice(0, -3);
+  if (w.length > 4 && w.endsWith('ied')) return `${w.slice(0, -3)}y`;
+  if (w.length > 4 && w.endsWith('ed')) return w.slice(0, -2);
+  if (w.length > 3 && w.endsWith('s') && !w.endsWith('ss')) return w.slice(0, -1);
+  return w;
+}
+
+function kindOf(t: Tok | undefined): string {
+  if (!t) return 'none';
+  if (t.mark >= 0) return 'mark';
+  if (t.quote >= 0) return 'quoted';
+  if (isComma(t)) return 'comma';
+  if (isPunct(t)) return 'punct';
+  if (SUBJECT_PRONOUNS.has(t.lower)) return 'pron';
+  if (/^\p{Lu}/u.test(t.text)) return 'cap';
+  return 'low';
+}
+
+/** The features of candidate token i, as strings. */
+export function cueFeatures(toks: readonly Tok[], i: number): string[] {
+  const t = toks[i]!;
+  const w = t.lower;
+  const s = stem(w);
+  const prev = toks[i - 1];
+  const next = toks[i + 1];
+  const subj = skipAuxiliariesBack(toks, i - 1);
+  const lex = CUE_WORDS.get(w);
+  const back = sourceBefore(toks, i);
+  const fwd = nounPhraseForward(toks, i + 1);
+  let that = -1;
+  let quoteAfter = -1;
+  for (let j = i + 1; j < Math.min(toks.length, i + 6); j++) {
+    if (that < 0 && toks[j]!.lower === 'that') that = j - i;
+    if (quoteAfter < 0 && toks[j]!.mark >= 0) quoteAfter = j - i;
+  }
+  const quoteBefore = toks.slice(Math.max(0, i - 4), i).some((x) => x.mark >= 0);
+  const f = [
+    `w=${w}`,
+    `s=${s}`,
+    `suf=${w.slice(-3)}`,
+    `cap=${/^\p{Lu}/u.test(t.text)}`,
+    `lex=${lex ? lex.cls : 'none'}`,
+    `lexs=${lex ? Math.round(lex.strength * 4) : -1}`,
+    `p1=${prev?.lower ?? '<s>'}`,
+    `p2=${toks[i - 2]?.lower ?? '<s>'}`,
+    `n1=${next?.lower ?? '</s>'}`,
+    `n2=${toks[i + 2]?.lower ?? '</s>'}`,
+    `p1s=${prev?.lower ?? '<s>'}|${s}`,
+    `n1s=${next?.lower ?? '</s>'}|${s}`,
+    `pk=${kindOf(prev)}`,
+    `nk=${kindOf(next)}`,
+    `subj=${kindOf(toks[subj])}|${subj === i - 1 ? 'adj' : 'aux'}`,
+    `subjs=${kindOf(toks[subj])}|${s}`,
+    `back=${back !== null}`,
+    `backs=${back !== null}|${s}`,
+    `fwd=${fwd >= 0}|${kindOf(prev)}`,
+    `that=${that}`,
+    `thats=${that > 0}|${s}`,
+    `qa=${quoteAfter}`,
+    `qb=${quoteBefore}`,
+    `qbs=${quoteBefore}|${s}`,
+    `after=${bucket(toks.length - i - 1, LEN_EDGES)}`,
+    `before=${bucket(i, LEN_EDGES)}`,
+    `pos=${i === 0 ? 'first' : i === toks.length - 1 ? 'last' : 'mid'}`,
+  ];
+  if (w.endsWith('ing')) f.push(`ing|${kindOf(prev)}`);
+  return f;
+}
+
+export const sigmoid = (z: number): number => 1 / (1 + Math.exp(-z));
+
+/** The probability that candidate token i is a cue, or -1 when it is no candidate. */
+export function cueProbability(model: CueModel, toks: readonly Tok[], i: number): number {
+  const t = toks[i]!;
+  if (t.quote >= 0 || t.mark >= 0 || !model.vocab.has(t.lower)) return -1;
+  let z = model.bias;
+  for (const f of cueFeatures(toks, i)) z += model.weights.get(f) ?? 0;
+  return sigmoid(z);
+}

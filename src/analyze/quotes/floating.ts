@@ -1,0 +1,48 @@
+// Floating quotes: a quotation with no cue of its own belongs to the last speaker when it
+// follows that speaker's words closely (the next sentence or paragraph), as news writing
+// continues a speaker's quote without repeating "she said".
+import type { RawAttribution } from './attribute.js';
+import type { Quotation } from './quotations.js';
+
+/** Quotations shorter than this with no cue are scare quotes, titles or nicknames. */
+const MIN_WORDS = 4;
+/** A speakerless quotation is still kept when it is this long: it is someone's words. */
+const MIN_WORDS_UNATTRIBUTED = 8;
+/** How far (characters) a floating quote may be from the attribution it continues. */
+const REACH = 600;
+
+/** Adds floating quotes to `found`, which stays in text order. */
+export function attachFloatingQuotes(
+  text: string,
+  quotations: readonly Quotation[],
+  found: RawAttribution[],
+): void {
+  const claimed = (q: Quotation) =>
+    found.some((a) => a.clause.start < q.end && q.start < a.clause.end);
+  const added: RawAttribution[] = [];
+  let k = 0;
+  let last: RawAttribution | null = null;
+  for (const q of quotations) {
+    if (q.words < MIN_WORDS || claimed(q)) continue;
+    while (k < found.length && found[k]!.clause.end <= q.start) last = found[k++]!;
+    const gap = last ? text.slice(last.clause.end, q.start) : '';
+    const near = last !== null && gap.length <= REACH && gap.split('\n').length <= 3;
+    if (!near && q.words < MIN_WORDS_UNATTRIBUTED) continue;
+    const root = last?.sharesSourceWith && !last.cue ? last.sharesSourceWith : last;
+    const floating: RawAttribution = {
+      kind: 'direct',
+      content: { start: q.innerStart, end: q.innerEnd },
+      clause: { start: q.start, end: q.end },
+      source: null,
+      sharesSourceWith: near ? root : null,
+      cue: null,
+      strength: near ? root!.strength * 0.7 : 0.3,
+    };
+    added.push(floating);
+    // The next quotation may continue this one: quotes run on paragraph after paragraph.
+    if (near) last = floating;
+  }
+  if (added.length === 0) return;
+  found.push(...added);
+  found.sort((a, b) => a.clause.start - b.clause.start || a.content.start - b.content.start);
+}

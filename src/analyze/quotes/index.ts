@@ -1,0 +1,70 @@
+// Who said what: quotations and cues → attributions → speakers resolved to entities.
+// Pure: text and entity mentions in, quotes out.
+import type { Quote } from '../../core/types.js';
+import { tokenizeText } from '../ner/tokenize.js';
+import { attributeSentence, type RawAttribution } from './attribute.js';
+import type { CueModel } from './cue-model.js';
+import { attachFloatingQuotes } from './floating.js';
+import type { Tok } from './phrases.js';
+import { findQuotations, type Quotation } from './quotations.js';
+import { type ResolvedSpeaker, type SpeakerMention, SpeakerResolver } from './speakers.js';
+
+export type { RawAttribution } from './attribute.js';
+export type { CueModel } from './cue-model.js';
+export { defaultCueModelPath, loadCueModel } from './cue-model-file.js';
+
+/** Tokens per sentence, each marked with the quotation it lies in or delimits. */
+export function markedSentences(text: string, quotations: readonly Quotation[]): Tok[][] {
+  let q = 0;
+  return tokenizeText(text).map((sentence) =>
+    sentence.map((t) => {
+      while (q < quotations.length && quotations[q]!.end <= t.start) q++;
+      const cur = quotations[q];
+      let quote = -1;
+      let mark = -1;
+      if (cur && t.start >= cur.start && t.end <= cur.end) {
+        if (t.start >= cur.innerStart && t.end <= cur.innerEnd) quote = q;
+        else mark = q;
+      }
+      return { text: t.text, lower: t.text.toLowerCase(), start: t.start, end: t.end, quote, mark };
+    }),
+  );
+}
+
+/** Every attribution in the text, in text order, with source spans but no names yet. */
+export function findAttributions(text: string, cueModel: CueModel | null = null): RawAttribution[] {
+  const quotations = findQuotations(text);
+  const found: RawAttribution[] = [];
+  for (const toks of markedSentences(text, quotations))
+    attributeSentence({ text, cueModel, toks, quotations, found });
+  attachFloatingQuotes(text, quotations, found);
+  return found;
+}
+
+/** Quotes with speakers resolved against the article's entity mentions (text order). */
+export function findQuotes(
+  text: string,
+  mentions: readonly SpeakerMention[],
+  cueModel: CueModel | null = null,
+): Quote[] {
+  const found = findAttributions(text, cueModel);
+  const resolver = new SpeakerResolver(text, mentions);
+  const speakers = new Map<RawAttribution, ResolvedSpeaker>();
+  return found.map((a) => {
+    const shared = !a.source && a.sharesSourceWith ? speakers.get(a.sharesSourceWith) : undefined;
+    const who = shared ?? resolver.resolve(a.source);
+    speakers.set(a, who);
+    return {
+      kind: a.kind,
+      content: { ...a.content, text: text.slice(a.content.start, a.content.end) },
+      speaker: {
+        name: who.name,
+        start: who.span?.start ?? null,
+        end: who.span?.end ?? null,
+        text: who.span ? text.slice(who.span.start, who.span.end) : null,
+      },
+      cue: a.cue ? { ...a.cue, text: text.slice(a.cue.start, a.cue.end) } : null,
+      confidence: Math.round(a.strength * (who.name ? 1 : 0.8) * 100) / 100,
+    };
+  });
+}

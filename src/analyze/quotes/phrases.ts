@@ -1,0 +1,171 @@
+// Noun-phrase edges without a part-of-speech tagger: who is speaking is usually a short
+// phrase right before the cue ("White House spokesperson John Kirby also mentioned") or
+// right after it in an inversion ("…," said the senator). Word lists stand in for tags.
+
+/** A token of a sentence, with its quotation (index) when it lies inside one. */
+export interface Tok {
+  text: string;
+  lower: string;
+  start: number;
+  end: number;
+  /** Index of the quotation whose inner text holds this token, or -1. */
+  quote: number;
+  /** Index of the quotation this token is an opening or closing mark of, or -1. */
+  mark: number;
+}
+
+const list = (words: string) => new Set(words.split(/\s+/).filter(Boolean));
+
+/** Pronouns that can speak (outside quotes). "who" is resolved through its antecedent. */
+export const SUBJECT_PRONOUNS = list('he she they we i it you');
+
+/** Words between a subject and its verb: "has also said", "would later write". */
+const AUXILIARIES = list(
+  'has have had is was were are be been being am also would will could can may might must ' +
+    "shall should did does do not never n't n’t once then later still already just even again " +
+    'only first now often previously recently repeatedly publicly initially reportedly ' +
+    'separately further flatly long too always all both each himself herself themselves ' +
+    'itself subsequently ultimately apparently quickly privately openly',
+);
+
+/** Determiners and possessives open a noun phrase: include them and stop. */
+const DETERMINERS = list(
+  'the a an this these those his her their its our your my another some many several ' +
+    'most both all any each every no one two three four five six seven eight nine ten few',
+);
+
+const DEMONSTRATIVES = list('this these those');
+
+/** Words a noun phrase never contains; reaching one ends the phrase. */
+const STOPPERS = list(
+  'that which who whom whose when where while because since as if but and or nor so than ' +
+    'to in on at by with from into about after before during over under against between ' +
+    'through without within upon among amid despite like unlike via per said says told ' +
+    'is was were are be been has have had do does did not would will could can may might ' +
+    'must should shall what how why there here then also it he she they we i you him them ' +
+    'us me however meanwhile yet still just even instead rather',
+);
+
+/** Function words that cannot head a noun phrase. */
+const NOT_HEAD = list('of for the a an and or to in on at by with from');
+/** Function words that cannot start one (determiners can). */
+const NOT_START = list('of for and or to in on at by with from');
+
+export const isPunct = (t: Tok): boolean => !/[\p{L}\p{N}]/u.test(t.text);
+/** Commas and dashes: the marks that set off clauses and appositives. */
+export const isComma = (t: Tok | undefined): boolean =>
+  t !== undefined &&
+  (t.text === ',' || t.text === '—' || t.text === '–' || t.text === '-' || t.text === '--');
+const isCapitalized = (t: Tok): boolean => /^\p{Lu}/u.test(t.text);
+const isPossessive = (t: Tok): boolean => t.lower === "'s" || t.lower === '’s' || t.lower === "'";
+
+/** Skips auxiliaries and -ly adverbs backwards from `j`; returns the first other index. */
+export function skipAuxiliariesBack(toks: readonly Tok[], j: number): number {
+  while (j >= 0) {
+    const t = toks[j]!;
+    if (AUXILIARIES.has(t.lower) || (/^\p{Ll}+ly$/u.test(t.text) && t.lower !== 'family')) j--;
+    else break;
+  }
+  return j;
+}
+
+/**
+ * The noun phrase that ends at token `j` (inclusive), scanning backwards; returns its first
+ * token index, or -1 when token `j` cannot end a noun phrase.
+ */
+export function nounPhraseBack(toks: readonly Tok[], j: number, maxLen = 10): number {
+  const head = toks[j];
+  if (!head || head.quote >= 0 || head.mark >= 0 || isPunct(head)) return -1;
+  if (NOT_HEAD.has(head.lower) || DETERMINERS.has(head.lower) || STOPPERS.has(head.lower))
+    return -1;
+  if (/^\d/.test(head.text)) return -1;
+  let k = j;
+  while (k - 1 >= 0 && j - k + 1 < maxLen) {
+    const t = toks[k - 1]!;
+    if (t.quote >= 0 || t.mark >= 0) break;
+    if (DETERMINERS.has(t.lower)) {
+      k--;
+      break;
+    }
+    if (
+      isPossessive(t) ||
+      t.text === '&' ||
+      t.text === '-' ||
+      t.lower === 'of' ||
+      t.lower === 'for'
+    ) {
+      k--;
+      continue;
+    }
+    if (t.text === ')') {
+      // A parenthesis inside the phrase: "Gov. Mary Fallin (R-OK) said".
+      let open = k - 2;
+      while (open >= 0 && open > k - 8 && toks[open]!.text !== '(') open--;
+      if (open < 0 || toks[open]!.text !== '(' || open === 0) break;
+      k = open;
+      continue;
+    }
+    if (isPunct(t) || STOPPERS.has(t.lower)) break;
+    k--;
+  }
+  // A phrase cannot start on "of", "for" or a possessive mark.
+  while (k < j && (NOT_START.has(toks[k]!.lower) || isPossessive(toks[k]!))) k++;
+  // "This statement signals …", "this development shows …": an event, not a speaker.
+  if (DEMONSTRATIVES.has(toks[k]!.lower)) return -1;
+  return k;
+}
+
+/**
+ * The noun phrase that starts at token `i`, scanning forwards, for inversions ("said
+ * Sen. Jane Doe, a Democrat"); returns its last token index, or -1. `loose` also lets it
+ * start on a common noun ("according to officials").
+ */
+export function nounPhraseForward(
+  toks: readonly Tok[],
+  i: number,
+  maxLen = 8,
+  loose = false,
+): number {
+  const first = toks[i];
+  if (!first || first.quote >= 0 || first.mark >= 0 || isPunct(first)) return -1;
+  if (SUBJECT_PRONOUNS.has(first.lower)) return i;
+  if (!loose && !isCapitalized(first) && !DETERMINERS.has(first.lower)) return -1;
+  if (STOPPERS.has(first.lower)) return -1;
+  let k = i;
+  while (k + 1 < toks.length && k - i + 1 < maxLen) {
+    const t = toks[k + 1]!;
+    if (t.quote >= 0 || t.mark >= 0 || STOPPERS.has(t.lower)) break;
+    if (isPunct(t) && !isPossessive(t) && t.text !== '&' && t.text !== '-') break;
+    k++;
+  }
+  while (k > i && (NOT_HEAD.has(toks[k]!.lower) || isPossessive(toks[k]!))) k--;
+  return k;
+}
+
+/** The source phrase before cue token i, as token indices, or null. */
+export function sourceBefore(toks: readonly Tok[], i: number): [number, number] | null {
+  const j = skipAuxiliariesBack(toks, i - 1);
+  const t = toks[j];
+  if (!t || t.quote >= 0) return null;
+  if (SUBJECT_PRONOUNS.has(t.lower)) return [j, j];
+  if (t.lower === 'who' || t.lower === 'which') {
+    const end = isComma(toks[j - 1]) ? j - 2 : j - 1;
+    const k = nounPhraseBack(toks, end);
+    return k >= 0 ? [k, end] : null;
+  }
+  const k = nounPhraseBack(toks, j);
+  if (k >= 0) return [k, j];
+  if (isComma(t)) {
+    // An appositive: "Kirby, a spokesman for the council, said".
+    for (let c = j - 1; c >= Math.max(0, j - 15); c--) {
+      const ct = toks[c]!;
+      if (ct.quote >= 0 || ct.mark >= 0) return null;
+      if (!isComma(ct)) continue;
+      const opener = toks[c + 1]!;
+      if (!/^(?:who|a|an|the)$/.test(opener.lower) && !/^\p{Lu}/u.test(opener.text)) return null;
+      const m = nounPhraseBack(toks, c - 1);
+      return m >= 0 ? [m, j - 1] : null;
+    }
+  }
+  return null;
+}

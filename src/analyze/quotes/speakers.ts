@@ -1,0 +1,88 @@
+// Who a source phrase is: a named entity inside it, a pronoun's antecedent (the nearest
+// person before it), a title's holder
+// ("the spokesperson"), or the phrase itself when it names a body ("South Korean
+// intelligence"). Generic sources ("a source", "officials") keep their text but no name.
+import type { Mention } from '../../core/types.js';
+import type { Span } from './attribute.js';
+
+export interface ResolvedSpeaker {
+  name: string | null;
+  span: Span | null;
+}
+
+/** Mentions with the role resolveEntities gives people, when it found one. */
+export type SpeakerMention = Mention & { role?: string | null };
+
+const PERSON_PRONOUNS = /^(?:he|she|him|her)$/i;
+const GROUP_PRONOUNS = /^(?:they|we|it)$/i;
+const DETERMINER = /^(?:the|a|an|this|that|these|those)\s+/i;
+/** How far back (characters) a pronoun looks for its antecedent. */
+const PRONOUN_REACH = 1500;
+
+export class SpeakerResolver {
+  constructor(
+    private readonly text: string,
+    private readonly mentions: readonly SpeakerMention[],
+  ) {}
+
+  /** Resolves a source span to a canonical name where the text allows. */
+  resolve(span: Span | null): ResolvedSpeaker {
+    if (!span) return { name: null, span: null };
+    const raw = this.text.slice(span.start, span.end);
+    const name = this.nameOf(raw, span);
+    return { name: name?.name ?? null, span };
+  }
+
+  private nameOf(raw: string, span: Span): { name: string; type: string } | null {
+    if (PERSON_PRONOUNS.test(raw)) return this.antecedent(span.start, (m) => m.type === 'PER');
+    if (GROUP_PRONOUNS.test(raw)) {
+      return this.antecedent(span.start, (m) => m.type === 'ORG', 400);
+    }
+    const inside = this.mentions.filter(
+      (m) =>
+        m.start >= span.start &&
+        m.end <= span.end &&
+        !/^['’]s\b/.test(this.text.slice(m.end, m.end + 2)),
+    );
+    const person = inside.filter((m) => m.type === 'PER').at(-1);
+    if (person) return { name: person.entity, type: 'PER' };
+    const body = inside.filter((m) => m.type === 'ORG' || m.type === 'MISC').at(-1);
+    if (body && body.end - body.start >= (span.end - span.start) * 0.5)
+      return { name: body.entity, type: 'ORG' };
+    const role = /^the\s+([\p{L} ]+)$/iu.exec(raw)?.[1];
+    if (role && !/\p{Lu}/u.test(role)) {
+      const holder = this.roleHolder(role, span.start);
+      if (holder) return { name: holder, type: 'PER' };
+    }
+    if (body) return { name: body.entity, type: 'ORG' };
+    // A named body with no entity of its own: "South Korean intelligence", "the White House".
+    const bare = raw.replace(DETERMINER, '');
+    if (/^\p{Lu}/u.test(bare) && !/^(?:I|We|They|He|She|It)$/.test(bare))
+      return { name: bare, type: 'ORG' };
+    return null;
+  }
+
+  private antecedent(
+    pos: number,
+    ok: (m: SpeakerMention) => boolean,
+    reach = PRONOUN_REACH,
+  ): { name: string; type: string } | null {
+    let best: SpeakerMention | null = null;
+    for (const m of this.mentions) {
+      if (m.end > pos) break;
+      if (pos - m.end <= reach && ok(m)) best = m;
+    }
+    return best ? { name: best.entity, type: best.type } : null;
+  }
+
+  private roleHolder(role: string, pos: number): string | null {
+    const words = role.toLowerCase().split(/\s+/);
+    let found: string | null = null;
+    for (const m of this.mentions) {
+      if (m.end > pos) break;
+      const r = m.role?.toLowerCase();
+      if (m.type === 'PER' && r && words.some((w) => r.includes(w))) found = m.entity;
+    }
+    return found;
+  }
+}

@@ -50,6 +50,7 @@ const INTRO = new Set(
     'yesterday separately instead for with by from under'
   ).split(' '),
 );
+const ADDRESSEE_CUES = new Set(['tell', 'ask', 'inform', 'assure', 'urge', 'remind']);
 const SECOND_PREDICATE_AUX = new Set([
   'has',
   'have',
@@ -161,6 +162,15 @@ function withAppositive(toks: readonly Tok[], last: number, end: number): number
 }
 
 /** Start of the content after a cue: past an addressee or adjunct up to "that" or ":". */
+/** Does the quotation opening at token j hold a stretch of speech (three words or more)? */
+function opensSpeech(toks: readonly Tok[], j: number): boolean {
+  const q = toks[j]!.mark;
+  let words = 0;
+  for (let k = j + 1; k < toks.length && toks[k]!.quote === q && words < 3; k++)
+    if (!isPunct(toks[k]!)) words++;
+  return words >= 3;
+}
+
 function contentStartAfter(
   toks: readonly Tok[],
   from: number,
@@ -168,9 +178,18 @@ function contentStartAfter(
 ): { at: number; strong: boolean } {
   for (let j = from; j < Math.min(end, from + 7); j++) {
     const t = toks[j]!;
-    if (t.mark >= 0 && toks[j + 1]?.quote === t.mark) return { at: j, strong: true };
+    if (t.mark >= 0 && toks[j + 1]?.quote === t.mark) {
+      // A short quoted name on the way ("said on Fox News' “Hannity,” if …") is no content.
+      if (opensSpeech(toks, j)) return { at: j, strong: true };
+      continue;
+    }
     if (t.lower === 'that' || t.text === ':') return { at: j + 1, strong: true };
-    if (t.text === ',' && toks[j + 1]?.mark !== undefined && toks[j + 1]!.mark >= 0)
+    if (
+      t.text === ',' &&
+      toks[j + 1]?.mark !== undefined &&
+      toks[j + 1]!.mark >= 0 &&
+      opensSpeech(toks, j + 1)
+    )
       return { at: j + 1, strong: true };
     if (isPunct(t) && t.mark < 0) break;
   }
@@ -208,10 +227,15 @@ export function attributeSentence(ctx: SentenceContext): void {
     if (cue.according) {
       const e = nounPhraseForward(toks, after, 12, true);
       if (e < 0) continue;
-      source = [after, e];
-      let rest = e + 1;
-      if (isComma(toks[rest])) rest++;
-      if (end - rest >= 3) [contentFirst, contentEnd] = [rest, end];
+      // The source runs to the comma: "according to a poll by Edison Research for the AP".
+      let stop = e + 1;
+      while (stop < end && !isComma(toks[stop]) && toks[stop]!.mark < 0 && stop - after < 20)
+        stop++;
+      const opensSentence = cue.first === 0 || isComma(toks[cue.first - 1]);
+      source = [after, isComma(toks[stop]) || stop >= end ? stop - 1 : e];
+      const rest = stop + 1;
+      if (opensSentence && isComma(toks[stop]) && end - rest >= 3)
+        [contentFirst, contentEnd] = [rest, end];
       else [contentFirst, contentEnd] = [0, cue.first];
     } else if (cue.participle && afterClauseComma(toks, cue.first)) {
       // "…, warning that …": the participle shares the main clause's speaker.
@@ -281,8 +305,11 @@ function placeVerbCue(
   const fwdEnds = fwd >= 0 && (fwd + 1 >= end || isComma(toks[fwd + 1]));
   let source: [number, number] | null = null;
   let shares: RawAttribution | null = null;
-  if (fwd >= 0 && inverted && (!back || fwdEnds)) source = [after, withAppositive(toks, fwd, end)];
-  else if (back) source = back;
+  // After "told" or "asked" comes the one spoken to, never the speaker.
+  const addressee = ADDRESSEE_CUES.has(CUE_WORDS.get(toks[cue.first]!.lower)?.lemma ?? '');
+  if (fwd >= 0 && inverted && !addressee && (!back || fwdEnds)) {
+    source = [after, withAppositive(toks, fwd, end)];
+  } else if (back) source = back;
   else {
     // "Carson admitted …, but said …": a second predicate of the same subject.
     const j = skipAuxiliariesBack(toks, cue.first - 1);
@@ -380,7 +407,7 @@ export function pushWithKinds(
   const last = inside.at(-1);
   if (!first || !last) {
     found.push({ kind: 'indirect', content: clause, clause, ...rest });
-  } else if (first.start === clause.start && (last.end === clause.end || share >= 0.5)) {
+  } else if (first.start === clause.start && share >= 0.5) {
     // The clause opens with the quotation: "“…,” said X, “…”" or "“…,” highlighting …".
     const end = last.end === clause.end ? last.innerEnd : first.innerEnd;
     found.push({ kind: 'direct', content: { start: first.innerStart, end }, clause, ...rest });

@@ -16,7 +16,7 @@ export interface Tok {
 
 const list = (words: string) => new Set(words.split(/\s+/).filter(Boolean));
 
-/** Pronouns that can speak (outside quotes). "who" is resolved through its antecedent. */
+/** Pronouns that can speak (outside quotes). "who" is handled apart, through its antecedent. */
 export const SUBJECT_PRONOUNS = list('he she they we i it you');
 
 /** Words between a subject and its verb: "has also said", "would later write". */
@@ -46,6 +46,12 @@ const STOPPERS = list(
     'us me however meanwhile yet still just even instead rather',
 );
 
+/** "voters in Iowa", "majorities in all five": "in" inside a phrase headed by a group. */
+const INSIDE_IN = (toks: readonly Tok[], k: number): boolean => {
+  const before = toks[k - 2];
+  return before !== undefined && /^\p{Ll}+s$/u.test(before.text) && !STOPPERS.has(before.lower);
+};
+
 /** Function words that cannot head a noun phrase. */
 const NOT_HEAD = list('of for the a an and or to in on at by with from');
 /** Function words that cannot start one (determiners can). */
@@ -59,13 +65,13 @@ export const isComma = (t: Tok | undefined): boolean =>
 const isCapitalized = (t: Tok): boolean => /^\p{Lu}/u.test(t.text);
 const isPossessive = (t: Tok): boolean => t.lower === "'s" || t.lower === '’s' || t.lower === "'";
 
+/** Auxiliaries and adverbs that sit between a subject and its verb. */
+export const isAuxiliary = (t: Tok): boolean =>
+  AUXILIARIES.has(t.lower) || (/^\p{Ll}+ly$/u.test(t.text) && t.lower !== 'family');
+
 /** Skips auxiliaries and -ly adverbs backwards from `j`; returns the first other index. */
 export function skipAuxiliariesBack(toks: readonly Tok[], j: number): number {
-  while (j >= 0) {
-    const t = toks[j]!;
-    if (AUXILIARIES.has(t.lower) || (/^\p{Ll}+ly$/u.test(t.text) && t.lower !== 'family')) j--;
-    else break;
-  }
+  while (j >= 0 && isAuxiliary(toks[j]!)) j--;
   return j;
 }
 
@@ -80,11 +86,29 @@ export function nounPhraseBack(toks: readonly Tok[], j: number, maxLen = 10): nu
     return -1;
   if (/^\d/.test(head.text)) return -1;
   let k = j;
+  let list = false;
   while (k - 1 >= 0 && j - k + 1 < maxLen) {
     const t = toks[k - 1]!;
     if (t.quote >= 0 || t.mark >= 0) break;
     if (DETERMINERS.has(t.lower)) {
       k--;
+      // "30 percent of all voters", "some of the donors": the quantity heads the phrase.
+      if (toks[k - 1]?.lower === 'of') continue;
+      break;
+    }
+    // Coordinated names: "Mark Blumenthal and Jon Cohen", "Obama, Clinton, and others".
+    if (t.lower === 'and' || (list && t.text === ',')) {
+      const before = toks[k - 2]?.text === ',' && t.lower === 'and' ? toks[k - 3] : toks[k - 2];
+      if (
+        before &&
+        before.quote < 0 &&
+        (isCapitalized(before) || SUBJECT_PRONOUNS.has(before.lower))
+      ) {
+        list = true;
+        k = toks.indexOf(before, Math.max(0, k - 3));
+        if (SUBJECT_PRONOUNS.has(before.lower)) break;
+        continue;
+      }
       break;
     }
     if (
@@ -92,7 +116,8 @@ export function nounPhraseBack(toks: readonly Tok[], j: number, maxLen = 10): nu
       t.text === '&' ||
       t.text === '-' ||
       t.lower === 'of' ||
-      t.lower === 'for'
+      t.lower === 'for' ||
+      (t.lower === 'in' && INSIDE_IN(toks, k))
     ) {
       k--;
       continue;
@@ -148,10 +173,11 @@ export function sourceBefore(toks: readonly Tok[], i: number): [number, number] 
   const t = toks[j];
   if (!t || t.quote >= 0) return null;
   if (SUBJECT_PRONOUNS.has(t.lower)) return [j, j];
+  // "Sanders, who said …": the relative pronoun is the source; the speaker resolver finds
+  // whom it stands for.
   if (t.lower === 'who' || t.lower === 'which') {
     const end = isComma(toks[j - 1]) ? j - 2 : j - 1;
-    const k = nounPhraseBack(toks, end);
-    return k >= 0 ? [k, end] : null;
+    return nounPhraseBack(toks, end) >= 0 ? [j, j] : null;
   }
   const k = nounPhraseBack(toks, j);
   if (k >= 0) return [k, j];
@@ -162,7 +188,9 @@ export function sourceBefore(toks: readonly Tok[], i: number): [number, number] 
       if (ct.quote >= 0 || ct.mark >= 0) return null;
       if (!isComma(ct)) continue;
       const opener = toks[c + 1]!;
-      if (!/^(?:who|a|an|the)$/.test(opener.lower) && !/^\p{Lu}/u.test(opener.text)) return null;
+      // "Kirby, a spokesman, said", "Sarandon, 69, told", "Cruz, who …, said".
+      if (!/^(?:who|a|an|the|\d+)$/.test(opener.lower) && !/^\p{Lu}/u.test(opener.text))
+        return null;
       const m = nounPhraseBack(toks, c - 1);
       return m >= 0 ? [m, j - 1] : null;
     }

@@ -59,6 +59,31 @@ describe('matchArticle', () => {
     expect(m.counts.contentOverlap.tp).toBe(1);
     expect(m.counts.sourceOverlap.tp).toBe(0);
   });
+  it('pairs each gold with its best-fitting prediction, not the one sharing most', () => {
+    // A long prediction covers both golds; a second prediction fits the first gold exactly.
+    const golds = [
+      { content: s(0, 60), source: null },
+      { content: s(50, 100), source: null },
+    ];
+    const m = matchArticle(golds, [
+      { content: s(0, 100), source: null },
+      { content: s(0, 60), source: null },
+    ]);
+    expect(m.goldToPred).toEqual([1, 0]);
+    expect(m.counts.contentOverlap.tp).toBe(2);
+  });
+  it('scores the source given a matched content apart from end to end', () => {
+    const golds = [
+      { content: s(0, 10), source: s(20, 25) },
+      { content: s(30, 40), source: s(50, 55) },
+    ];
+    const out = attributionMetrics(
+      matchArticle(golds, [{ content: s(0, 10), source: s(20, 25) }]).counts,
+    );
+    expect(out.source_f1_overlap).toBe(1);
+    expect(out.source_e2e_overlap_recall).toBe(0.5);
+    expect(out.source_e2e_overlap_precision).toBe(1);
+  });
   it('a right source on an unmatched content does not count', () => {
     const m = matchArticle(gold, [{ content: s(11, 19), source: s(20, 25) }]);
     expect(m.counts.sourceExact.tp).toBe(0);

@@ -12,14 +12,17 @@
 //   It bounds nothing on the predicted side; one-to-one matching keeps a huge prediction
 //   from taking more than one gold.
 // - Matching is one-to-one per article: every (gold, predicted) pair that satisfies the
-//   rule is a candidate, taken greedily by most shared characters (ties: gold order, then
-//   predicted order). Content TP = matched pairs; P = TP / predicted; R = TP / gold.
-// - Source given a matched Content: over the pairs matched by Content *overlap*, a source
-//   TP is a pair where both sides have a source and the sources match (exact or overlap,
-//   the same rule as for Content). Source P = TP / predictions with a source; R = TP / gold
-//   attributions with a source. A source can only count when its Content matched, so this
-//   is end-to-end "who said what". `source_accuracy_*` is the share of matched pairs whose
-//   gold has a source that got it right (like the Gender Gap Tracker's speaker accuracy).
+//   rule is a candidate, taken greedily by best fit: shared characters over the union of
+//   both spans, so a nested attribution ("A said B claimed C") pairs with its own
+//   prediction rather than the outer one (ties: gold order, then predicted order).
+//   Content TP = matched pairs; P = TP / predicted; R = TP / gold.
+// - Source given a matched Content (`source_f1_*`): over the pairs matched by Content
+//   *overlap*, a source TP is a pair where both sides have a source and the sources match
+//   (exact or overlap, the same rule as for Content). P = TP / matched pairs whose
+//   prediction has a source; R = TP / matched pairs whose gold has a source. R is also
+//   `source_accuracy_*`, like the Gender Gap Tracker's speaker accuracy.
+// - End to end (`source_e2e_*`): the same TP over every prediction with a source and every
+//   gold attribution with a source, so a missed Content also costs its Source.
 // - Micro-average: counts are summed over all articles before dividing; 0/0 counts as 0.
 import type { Span } from './polnear.js';
 
@@ -51,6 +54,8 @@ export interface AttributionCounts {
   sourceOverlap: Counts;
   /** Content-overlap pairs whose gold has a source: the denominator of source accuracy. */
   matchedWithGoldSource: number;
+  /** Content-overlap pairs whose prediction has a source. */
+  matchedWithPredSource: number;
 }
 
 /** Per-article detail the bench uses for its error breakdown. */
@@ -111,12 +116,15 @@ export function overlapMatch(gold: Span[], pred: Span[]): boolean {
 
 type Rule = (gold: Span[], pred: Span[]) => boolean;
 
-/** One-to-one greedy matching; returns gold index -> predicted index or -1. */
+/** One-to-one greedy matching, best fit (IoU) first; returns gold index -> predicted index or -1. */
 function matchOneToOne(gold: Span[][], pred: Span[][], rule: Rule): number[] {
   const cands: [number, number, number][] = [];
   for (let g = 0; g < gold.length; g++) {
     for (let p = 0; p < pred.length; p++) {
-      if (rule(gold[g]!, pred[p]!)) cands.push([sharedChars(gold[g]!, pred[p]!), g, p]);
+      if (!rule(gold[g]!, pred[p]!)) continue;
+      const shared = sharedChars(gold[g]!, pred[p]!);
+      const union = spanLength(gold[g]!) + spanLength(pred[p]!) - shared;
+      cands.push([shared / union, g, p]);
     }
   }
   cands.sort((x, y) => y[0] - x[0] || x[1] - y[1] || x[2] - y[2]);
@@ -149,11 +157,13 @@ export function matchArticle(gold: ScoredAttribution[], pred: ScoredAttribution[
   sourceExact.gold = sourceOverlap.gold = gs.filter(Boolean).length;
   sourceExact.pred = sourceOverlap.pred = ps.filter(Boolean).length;
   let matchedWithGoldSource = 0;
+  let matchedWithPredSource = 0;
   const sourceOk = overlap.map((p, g) => {
     if (p < 0) return null;
     const gsrc = gs[g];
     const psrc = ps[p];
     if (gsrc) matchedWithGoldSource++;
+    if (psrc) matchedWithPredSource++;
     if (!gsrc || !psrc) return gsrc ? false : null;
     if (exactMatch(gsrc, psrc)) sourceExact.tp++;
     const ok = overlapMatch(gsrc, psrc);
@@ -168,6 +178,7 @@ export function matchArticle(gold: ScoredAttribution[], pred: ScoredAttribution[
       sourceExact,
       sourceOverlap,
       matchedWithGoldSource,
+      matchedWithPredSource,
     },
     goldToPred: overlap,
     sourceOk,
@@ -182,6 +193,7 @@ export function emptyCounts(): AttributionCounts {
     sourceExact: z(),
     sourceOverlap: z(),
     matchedWithGoldSource: 0,
+    matchedWithPredSource: 0,
   };
 }
 
@@ -193,6 +205,7 @@ export function addCounts(a: AttributionCounts, b: AttributionCounts): Attributi
     a[k].tp += b[k].tp;
   }
   a.matchedWithGoldSource += b.matchedWithGoldSource;
+  a.matchedWithPredSource += b.matchedWithPredSource;
   return a;
 }
 
@@ -216,8 +229,16 @@ export function attributionMetrics(c: AttributionCounts): Record<string, number>
   };
   put('content_exact', c.contentExact);
   put('content_overlap', c.contentOverlap);
-  put('source_exact', c.sourceExact);
-  put('source_overlap', c.sourceOverlap);
+  put('source_e2e_exact', c.sourceExact);
+  put('source_e2e_overlap', c.sourceOverlap);
+  // Given a matched Content: over the content-overlap pairs only.
+  const given = (tp: number): Counts => ({
+    tp,
+    pred: c.matchedWithPredSource,
+    gold: c.matchedWithGoldSource,
+  });
+  put('source_exact', given(c.sourceExact.tp));
+  put('source_overlap', given(c.sourceOverlap.tp));
   // INTERFACES.md names: content_f1_exact, content_f1_overlap, source_f1_overlap.
   const named: Record<string, number> = {
     content_f1_exact: out.content_exact_f1!,

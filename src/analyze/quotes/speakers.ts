@@ -15,6 +15,7 @@ export type SpeakerMention = Mention & { role?: string | null };
 
 const PERSON_PRONOUNS = /^(?:he|she|him|her)$/i;
 const GROUP_PRONOUNS = /^(?:they|we|it)$/i;
+const RELATIVE = /^(?:who|which)$/i;
 const DETERMINER = /^(?:the|a|an|this|that|these|those)\s+/i;
 /** How far back (characters) a pronoun looks for its antecedent. */
 const PRONOUN_REACH = 1500;
@@ -35,6 +36,7 @@ export class SpeakerResolver {
 
   private nameOf(raw: string, span: Span): { name: string; type: string } | null {
     if (PERSON_PRONOUNS.test(raw)) return this.antecedent(span.start, (m) => m.type === 'PER');
+    if (RELATIVE.test(raw)) return this.relativeAntecedent(span.start);
     if (GROUP_PRONOUNS.test(raw)) {
       return this.antecedent(span.start, (m) => m.type === 'ORG', 400);
     }
@@ -73,6 +75,16 @@ export class SpeakerResolver {
       if (pos - m.end <= reach && ok(m)) best = m;
     }
     return best ? { name: best.entity, type: best.type } : null;
+  }
+
+  /** "Sanders, who said": the mention right before the relative pronoun, or its phrase. */
+  private relativeAntecedent(pos: number): { name: string; type: string } | null {
+    const before = this.text.slice(Math.max(0, pos - 80), pos);
+    const gap = /,?\s*$/.exec(before)![0].length;
+    const end = pos - gap;
+    const mention = this.mentions.findLast((m) => m.end <= end && m.end >= end - 1);
+    if (mention) return { name: mention.entity, type: mention.type === 'PER' ? 'PER' : 'ORG' };
+    return null;
   }
 
   private roleHolder(role: string, pos: number): string | null {

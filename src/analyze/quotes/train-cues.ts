@@ -5,7 +5,7 @@ import { seededRandom } from '../ner/train.js';
 import { type CueModel, cueFeatures, sigmoid } from './cue-model.js';
 import { CUE_WORDS } from './cues.js';
 import { markedSentences } from './index.js';
-import type { Tok } from './phrases.js';
+import { isAuxiliary, type Tok } from './phrases.js';
 import type { Span } from './polnear.js';
 import { findQuotations } from './quotations.js';
 
@@ -52,7 +52,8 @@ export function cueHeads(
     const c = g.cue?.[0];
     if (!c) continue;
     const inside = toks.filter((t) => t.start >= c.start && t.end <= c.end);
-    const head = inside.find((t) => !NOT_HEAD.has(t.lower) && !/ly$/.test(t.lower)) ?? inside[0];
+    // The head: past auxiliaries and adverbs ("has also said", "is expected", "to endorse").
+    const head = inside.find((t) => !isAuxiliary(t) && t.lower !== 'to') ?? inside[0];
     if (head) heads.add(head.start);
   }
   return heads;
@@ -100,7 +101,10 @@ export function trainCueModel(
   const all = examples(articles, vocab).examples;
   const seen = new Map<string, number>();
   for (const ex of all) for (const f of ex.features) seen.set(f, (seen.get(f) ?? 0) + 1);
-  const data = all.map((ex) => ({ ...ex, features: ex.features.filter((f) => seen.get(f)! >= opts.minFeatureCount) }));
+  const data = all.map((ex) => ({
+    ...ex,
+    features: ex.features.filter((f) => seen.get(f)! >= opts.minFeatureCount),
+  }));
   const random = seededRandom(opts.seed);
   const weights = new Map<string, number>();
   const squares = new Map<string, number>();

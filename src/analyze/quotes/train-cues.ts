@@ -34,13 +34,6 @@ export const DEFAULT_TRAIN_CUES: TrainCuesOptions = {
   threshold: 0.5,
 };
 
-/** Words of a cue that are not its head: "has also said", "is expected". */
-const NOT_HEAD = new Set(
-  'has have had is was were are be been also would will could can may might did does do not never to'.split(
-    ' ',
-  ),
-);
-
 /** Token starts of the head word of each gold cue. */
 export function cueHeads(
   sentences: readonly (readonly Tok[])[],

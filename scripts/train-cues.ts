@@ -17,6 +17,7 @@ import {
 } from '../src/analyze/quotes/score.js';
 import {
   DEFAULT_TRAIN_CUES,
+  pruneVocab,
   type TrainCuesOptions,
   trainCueModel,
 } from '../src/analyze/quotes/train-cues.js';
@@ -65,7 +66,7 @@ function main(): void {
     console.log(`held-out fifth, threshold ${threshold}: content overlap F1 ${f1}`);
     if (f1 > best.f1) best = { threshold, f1 };
   }
-  const model = { ...trainCueModel(train, opts), threshold: best.threshold };
+  const model = pruneVocab({ ...trainCueModel(train, opts), threshold: best.threshold }, train);
   const devScore = score(model, dev);
   console.log(`dev (reported only): ${JSON.stringify(devScore)}`);
   saveCueModel(opts.out, model, {

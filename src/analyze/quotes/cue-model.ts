@@ -49,31 +49,27 @@ function kindOf(t: Tok | undefined): string {
   return 'low';
 }
 
-/** The features of candidate token i, as strings. */
-export function cueFeatures(toks: readonly Tok[], i: number): string[] {
-  const t = toks[i]!;
+/** Features of the word alone, the same wherever it stands. */
+function ownFeatures(t: Tok): string[] {
   const w = t.lower;
-  const s = stem(w);
-  const prev = toks[i - 1];
-  const next = toks[i + 1];
-  const subj = skipAuxiliariesBack(toks, i - 1);
   const lex = CUE_WORDS.get(w);
-  const back = sourceBefore(toks, i);
-  const fwd = nounPhraseForward(toks, i + 1);
-  let that = -1;
-  let quoteAfter = -1;
-  for (let j = i + 1; j < Math.min(toks.length, i + 6); j++) {
-    if (that < 0 && toks[j]!.lower === 'that') that = j - i;
-    if (quoteAfter < 0 && toks[j]!.mark >= 0) quoteAfter = j - i;
-  }
-  const quoteBefore = toks.slice(Math.max(0, i - 4), i).some((x) => x.mark >= 0);
-  const f = [
+  return [
     `w=${w}`,
-    `s=${s}`,
+    `s=${stem(w)}`,
     `suf=${w.slice(-3)}`,
     `cap=${/^\p{Lu}/u.test(t.text)}`,
     `lex=${lex ? lex.cls : 'none'}`,
     `lexs=${lex ? Math.round(lex.strength * 4) : -1}`,
+  ];
+}
+
+/** Features of the word's neighbours. */
+function neighbourFeatures(toks: readonly Tok[], i: number): string[] {
+  const w = toks[i]!.lower;
+  const s = stem(w);
+  const prev = toks[i - 1];
+  const next = toks[i + 1];
+  const f = [
     `p1=${prev?.lower ?? '<s>'}`,
     `p2=${toks[i - 2]?.lower ?? '<s>'}`,
     `n1=${next?.lower ?? '</s>'}`,
@@ -82,11 +78,32 @@ export function cueFeatures(toks: readonly Tok[], i: number): string[] {
     `n1s=${next?.lower ?? '</s>'}|${s}`,
     `pk=${kindOf(prev)}`,
     `nk=${kindOf(next)}`,
+    `pos=${i === 0 ? 'first' : i === toks.length - 1 ? 'last' : 'mid'}`,
+  ];
+  if (w.endsWith('ing')) f.push(`ing=${kindOf(prev)}`);
+  return f;
+}
+
+/** Features that look for a source, "that" and quotation marks around the word. */
+function contextFeatures(toks: readonly Tok[], i: number): string[] {
+  const s = stem(toks[i]!.lower);
+  const subj = skipAuxiliariesBack(toks, i - 1);
+  const back = sourceBefore(toks, i);
+  const fwd = nounPhraseForward(toks, i + 1);
+  let that = -1;
+  let quoteAfter = -1;
+  for (let j = i + 1; j < Math.min(toks.length, i + 6); j++) {
+    if (that < 0 && toks[j]!.lower === 'that') that = j - i;
+    if (quoteAfter < 0 && toks[j]!.mark >= 0) quoteAfter = j - i;
+  }
+  let quoteBefore = false;
+  for (let j = Math.max(0, i - 4); j < i; j++) if (toks[j]!.mark >= 0) quoteBefore = true;
+  return [
     `subj=${kindOf(toks[subj])}|${subj === i - 1 ? 'adj' : 'aux'}`,
     `subjs=${kindOf(toks[subj])}|${s}`,
     `back=${back !== null}`,
     `backs=${back !== null}|${s}`,
-    `fwd=${fwd >= 0}|${kindOf(prev)}`,
+    `fwd=${fwd >= 0}|${kindOf(toks[i - 1])}`,
     `that=${that}`,
     `thats=${that > 0}|${s}`,
     `qa=${quoteAfter}`,
@@ -94,10 +111,58 @@ export function cueFeatures(toks: readonly Tok[], i: number): string[] {
     `qbs=${quoteBefore}|${s}`,
     `after=${bucket(toks.length - i - 1, LEN_EDGES)}`,
     `before=${bucket(i, LEN_EDGES)}`,
-    `pos=${i === 0 ? 'first' : i === toks.length - 1 ? 'last' : 'mid'}`,
   ];
-  if (w.endsWith('ing')) f.push(`ing|${kindOf(prev)}`);
-  return f;
+}
+
+/** The features of candidate token i, as strings. */
+export function cueFeatures(toks: readonly Tok[], i: number): string[] {
+  return [...ownFeatures(toks[i]!), ...neighbourFeatures(toks, i), ...contextFeatures(toks, i)];
+}
+
+/** Each model's summed weights of ownFeatures, per word as written: a word's own score. */
+const ownScores = new WeakMap<CueModel, Map<string, number>>();
+
+function ownScore(model: CueModel, t: Tok): number {
+  let cache = ownScores.get(model);
+  if (!cache) ownScores.set(model, (cache = new Map()));
+  let z = cache.get(t.text);
+  if (z === undefined) {
+    z = 0;
+    for (const f of ownFeatures(t)) z += model.weights.get(f) ?? 0;
+    cache.set(t.text, z);
+  }
+  return z;
+}
+
+/** The most the context features can add, per model: one best weight per template. */
+const contextBounds = new WeakMap<CueModel, number>();
+const CONTEXT_TEMPLATES = [
+  'subj',
+  'subjs',
+  'back',
+  'backs',
+  'fwd',
+  'that',
+  'thats',
+  'qa',
+  'qb',
+  'qbs',
+  'after',
+  'before',
+];
+
+function contextBound(model: CueModel): number {
+  let bound = contextBounds.get(model);
+  if (bound !== undefined) return bound;
+  const best = new Map<string, number>(CONTEXT_TEMPLATES.map((t) => [t, 0]));
+  for (const [f, w] of model.weights) {
+    const template = f.slice(0, f.indexOf('='));
+    const b = best.get(template);
+    if (b !== undefined && w > b) best.set(template, w);
+  }
+  bound = [...best.values()].reduce((a, b) => a + b, 0);
+  contextBounds.set(model, bound);
+  return bound;
 }
 
 export const sigmoid = (z: number): number => 1 / (1 + Math.exp(-z));
@@ -106,7 +171,13 @@ export const sigmoid = (z: number): number => 1 / (1 + Math.exp(-z));
 export function cueProbability(model: CueModel, toks: readonly Tok[], i: number): number {
   const t = toks[i]!;
   if (t.quote >= 0 || t.mark >= 0 || !model.vocab.has(t.lower)) return -1;
-  let z = model.bias;
-  for (const f of cueFeatures(toks, i)) z += model.weights.get(f) ?? 0;
+  let z = model.bias + ownScore(model, t);
+  for (const f of neighbourFeatures(toks, i)) z += model.weights.get(f) ?? 0;
+  // Most candidates ("in", "for", "said" as a noun's neighbour) are settled by the word
+  // features alone: when even the best context cannot lift them to the threshold, the
+  // costly source and quotation features are skipped. The decision is the same.
+  const needed = Math.log(model.threshold / (1 - model.threshold));
+  if (z + contextBound(model) < needed) return sigmoid(z);
+  for (const f of contextFeatures(toks, i)) z += model.weights.get(f) ?? 0;
   return sigmoid(z);
 }

@@ -65,7 +65,13 @@ export function findQuotations(text: string): Quotation[] {
   let open = -1;
   let closer = '';
   let width = 1;
+  // Only quote marks and line breaks matter: jump from one to the next.
+  const interesting = /["“”„«»'\n]/g;
   for (let i = 0; i < text.length; i++) {
+    interesting.lastIndex = i;
+    const hit = interesting.exec(text);
+    if (!hit) break;
+    i = hit.index;
     const { ch, width: w } = markAt(text, i);
     if (ch === '\n') {
       if (open >= 0) {

@@ -2,7 +2,7 @@
 // outside quotations is an example, positive when it heads a gold cue. Logistic regression
 // with AdaGrad, in a seeded order, so the same data and seed give the same model.
 import { seededRandom } from '../ner/train.js';
-import { type CueModel, cueFeatures, sigmoid } from './cue-model.js';
+import { type CueModel, cueFeatures, cueProbability, sigmoid } from './cue-model.js';
 import { CUE_WORDS } from './cues.js';
 import { markedSentences } from './index.js';
 import { isAuxiliary, type Tok } from './phrases.js';
@@ -125,4 +125,28 @@ export function trainCueModel(
     }
   }
   return { vocab, weights, bias, threshold: opts.threshold };
+}
+
+/** Candidate words that fire less often than this on the training text are dropped. */
+export const MIN_FIRE_RATE = 0.01;
+
+/**
+ * Drops candidate words the model almost never lets through on the training text ("the",
+ * "of", "in" fire once in thousands): checking them would only cost time at run time.
+ */
+export function pruneVocab(model: CueModel, articles: readonly CueTrainingArticle[]): CueModel {
+  const seen = new Map<string, number>();
+  const fired = new Map<string, number>();
+  for (const a of articles) {
+    for (const toks of markedSentences(a.text, findQuotations(a.text))) {
+      toks.forEach((t, i) => {
+        const p = cueProbability(model, toks, i);
+        if (p < 0) return;
+        seen.set(t.lower, (seen.get(t.lower) ?? 0) + 1);
+        if (p >= model.threshold) fired.set(t.lower, (fired.get(t.lower) ?? 0) + 1);
+      });
+    }
+  }
+  const keep = (w: string) => (fired.get(w) ?? 0) >= MIN_FIRE_RATE * (seen.get(w) ?? 1);
+  return { ...model, vocab: new Set([...model.vocab].filter(keep)) };
 }

@@ -119,7 +119,10 @@ export function cueFeatures(toks: readonly Tok[], i: number): string[] {
   return [...ownFeatures(toks[i]!), ...neighbourFeatures(toks, i), ...contextFeatures(toks, i)];
 }
 
-/** Each model's summed weights of ownFeatures, per word as written: a word's own score. */
+/**
+ * Each model's summed weights of ownFeatures, per word as written: a word's own score.
+ * Only candidate words reach it, so it stays as small as the model's vocabulary.
+ */
 const ownScores = new WeakMap<CueModel, Map<string, number>>();
 
 function ownScore(model: CueModel, t: Tok): number {
@@ -134,37 +137,6 @@ function ownScore(model: CueModel, t: Tok): number {
   return z;
 }
 
-/** The most the context features can add, per model: one best weight per template. */
-const contextBounds = new WeakMap<CueModel, number>();
-const CONTEXT_TEMPLATES = [
-  'subj',
-  'subjs',
-  'back',
-  'backs',
-  'fwd',
-  'that',
-  'thats',
-  'qa',
-  'qb',
-  'qbs',
-  'after',
-  'before',
-];
-
-function contextBound(model: CueModel): number {
-  let bound = contextBounds.get(model);
-  if (bound !== undefined) return bound;
-  const best = new Map<string, number>(CONTEXT_TEMPLATES.map((t) => [t, 0]));
-  for (const [f, w] of model.weights) {
-    const template = f.slice(0, f.indexOf('='));
-    const b = best.get(template);
-    if (b !== undefined && w > b) best.set(template, w);
-  }
-  bound = [...best.values()].reduce((a, b) => a + b, 0);
-  contextBounds.set(model, bound);
-  return bound;
-}
-
 export const sigmoid = (z: number): number => 1 / (1 + Math.exp(-z));
 
 /** The probability that candidate token i is a cue, or -1 when it is no candidate. */
@@ -173,11 +145,6 @@ export function cueProbability(model: CueModel, toks: readonly Tok[], i: number)
   if (t.quote >= 0 || t.mark >= 0 || !model.vocab.has(t.lower)) return -1;
   let z = model.bias + ownScore(model, t);
   for (const f of neighbourFeatures(toks, i)) z += model.weights.get(f) ?? 0;
-  // Most candidates ("in", "for", "said" as a noun's neighbour) are settled by the word
-  // features alone: when even the best context cannot lift them to the threshold, the
-  // costly source and quotation features are skipped. The decision is the same.
-  const needed = Math.log(model.threshold / (1 - model.threshold));
-  if (z + contextBound(model) < needed) return sigmoid(z);
   for (const f of contextFeatures(toks, i)) z += model.weights.get(f) ?? 0;
   return sigmoid(z);
 }

@@ -33,21 +33,70 @@ export interface ApiDeps {
 function parseOrThrow<T extends z.ZodType>(schema: T, input: unknown): z.output<T> {
   const parsed = schema.safeParse(input);
   if (!parsed.success) {
-    throw new SitrepError('BAD_REQUEST', parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
+    throw new SitrepError(
+      'BAD_REQUEST',
+      parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '),
+    );
   }
   return parsed.data;
 }
 
 const ROUTES: RouteDoc[] = [
   { path: '/api/health', summary: 'Is the server up, and how much does it hold', response: Health },
-  { path: '/api/articles', summary: 'Articles, newest first, with keyset paging', query: ArticleListQuery, response: ArticleList },
-  { path: '/api/articles/:id', summary: 'One article with its text, metadata and time expressions', params: IdParams, response: ArticleDetail },
-  { path: '/api/search', summary: 'Full-text search over titles and text', query: SearchQuery, response: SearchResult },
-  { path: '/api/entities', summary: 'Entities, most mentioned first', query: EntityListQuery, response: EntityList },
-  { path: '/api/entities/:id', summary: 'One entity with its aliases', params: IdParams, response: EntityDetail },
-  { method: 'post', path: '/api/entities/:id/merge', summary: 'Fold this entity into another; stored mentions follow', params: IdParams, body: MergeBody, response: EntityDetail },
-  { method: 'post', path: '/api/entities/:id/aliases', summary: 'Add an alias; stored mentions written that way follow', params: IdParams, body: AliasBody, response: EntityDetail },
-  { method: 'post', path: '/api/entities/:id/split', summary: 'Split an alias off into an entity of its own', params: IdParams, body: AliasBody, response: EntityDetail },
+  {
+    path: '/api/articles',
+    summary: 'Articles, newest first, with keyset paging',
+    query: ArticleListQuery,
+    response: ArticleList,
+  },
+  {
+    path: '/api/articles/:id',
+    summary: 'One article with its text, metadata, entities, quotes, claims and time expressions',
+    params: IdParams,
+    response: ArticleDetail,
+  },
+  {
+    path: '/api/search',
+    summary: 'Full-text search over titles and text',
+    query: SearchQuery,
+    response: SearchResult,
+  },
+  {
+    path: '/api/entities',
+    summary: 'Entities, most mentioned first',
+    query: EntityListQuery,
+    response: EntityList,
+  },
+  {
+    path: '/api/entities/:id',
+    summary: 'One entity with its aliases',
+    params: IdParams,
+    response: EntityDetail,
+  },
+  {
+    method: 'post',
+    path: '/api/entities/:id/merge',
+    summary: 'Fold this entity into another; stored mentions follow',
+    params: IdParams,
+    body: MergeBody,
+    response: EntityDetail,
+  },
+  {
+    method: 'post',
+    path: '/api/entities/:id/aliases',
+    summary: 'Add an alias; stored mentions written that way follow',
+    params: IdParams,
+    body: AliasBody,
+    response: EntityDetail,
+  },
+  {
+    method: 'post',
+    path: '/api/entities/:id/split',
+    summary: 'Split an alias off into an entity of its own',
+    params: IdParams,
+    body: AliasBody,
+    response: EntityDetail,
+  },
 ];
 
 async function jsonBody(c: { req: { json(): Promise<unknown> } }): Promise<unknown> {
@@ -70,15 +119,25 @@ export function createApp({ store, token = null }: ApiDeps): Hono {
     console.error(err);
     return c.json({ error: { code: 'INTERNAL', message: ERRORS.INTERNAL.message } }, 500);
   });
-  app.notFound((c) => c.json({ error: { code: 'NOT_FOUND', message: ERRORS.NOT_FOUND.message } }, 404));
+  app.notFound((c) =>
+    c.json({ error: { code: 'NOT_FOUND', message: ERRORS.NOT_FOUND.message } }, 404),
+  );
 
-  app.get('/api/health', async (c) => c.json({ ok: true, version: SITREP_VERSION, articles: await store.articles.count() }));
+  app.get('/api/health', async (c) =>
+    c.json({ ok: true, version: SITREP_VERSION, articles: await store.articles.count() }),
+  );
 
   app.get('/api/openapi.json', (c) => c.json(openApiDocument(ROUTES, SITREP_VERSION)));
 
   app.get('/api/articles', async (c) => {
     const q = parseOrThrow(ArticleListQuery, c.req.query());
-    const items = await store.articles.list({ limit: q.limit, before: q.before, sourceKey: q.source, since: q.since, until: q.until });
+    const items = await store.articles.list({
+      limit: q.limit,
+      before: q.before,
+      sourceKey: q.source,
+      since: q.since,
+      until: q.until,
+    });
     const next = items.length === q.limit ? (items.at(-1)?.id ?? null) : null;
     return c.json({ items, next });
   });
@@ -106,18 +165,35 @@ export function createApp({ store, token = null }: ApiDeps): Hono {
       extractor: article.extractor,
       ingested: article.ingestedAt,
       times: await store.annotations.times(id),
-      entities: (await store.annotations.mentions(id)).map(({ entityId, ...m }) => ({ ...m, entity_id: entityId })),
+      entities: (await store.annotations.mentions(id)).map(({ entityId, ...m }) => ({
+        ...m,
+        entity_id: entityId,
+      })),
+      quotes: (await store.annotations.quotes(id)).map(({ speakerEntityId, ...q }) => ({
+        ...q,
+        speaker: { ...q.speaker, entity_id: speakerEntityId },
+      })),
+      claims: (await store.annotations.claims(id)).map(({ subjectKey, sourceEntityId, ...c }) => ({
+        ...c,
+        subject_key: subjectKey,
+        source_entity_id: sourceEntityId,
+      })),
     });
   });
 
   app.get('/api/search', async (c) => {
     const q = parseOrThrow(SearchQuery, c.req.query());
-    return c.json({ query: q.q, items: await store.search(q.q, { limit: q.limit, offset: q.offset }) });
+    return c.json({
+      query: q.q,
+      items: await store.search(q.q, { limit: q.limit, offset: q.offset }),
+    });
   });
 
   app.get('/api/entities', async (c) => {
     const q = parseOrThrow(EntityListQuery, c.req.query());
-    return c.json({ items: await store.entities.list({ limit: q.limit, type: q.type, query: q.q }) });
+    return c.json({
+      items: await store.entities.list({ limit: q.limit, type: q.type, query: q.q }),
+    });
   });
 
   const entityOr404 = async (id: number) => {
@@ -126,9 +202,13 @@ export function createApp({ store, token = null }: ApiDeps): Hono {
     return entity;
   };
 
-  app.get('/api/entities/:id', async (c) => c.json(await entityOr404(parseOrThrow(IdParams, c.req.param()).id)));
+  app.get('/api/entities/:id', async (c) =>
+    c.json(await entityOr404(parseOrThrow(IdParams, c.req.param()).id)),
+  );
 
-  app.use('/api/entities/:id/*', async (c, next) => (c.req.method === 'GET' ? next() : requireToken(token)(c, next)));
+  app.use('/api/entities/:id/*', async (c, next) =>
+    c.req.method === 'GET' ? next() : requireToken(token)(c, next),
+  );
 
   app.post('/api/entities/:id/merge', async (c) => {
     const { id } = parseOrThrow(IdParams, c.req.param());

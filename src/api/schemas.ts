@@ -25,6 +25,36 @@ export const ArticleList = z.object({
 });
 
 const Span = z.object({ start: z.number().int(), end: z.number().int() });
+const TextSpan = Span.extend({ text: z.string() });
+
+export const QuoteOut = z.object({
+  kind: z.enum(['direct', 'partial', 'indirect', 'mixed']),
+  content: TextSpan,
+  speaker: z.object({
+    name: z.string().nullable().describe('canonical name, or null when the source names no one'),
+    start: z.number().int().nullable(),
+    end: z.number().int().nullable(),
+    text: z.string().nullable().describe('the source as written: a name, "He", "the spokesperson"'),
+    entity_id: z.number().int().nullable(),
+  }),
+  cue: TextSpan.nullable().describe('null for a floating quote, which continues the last speaker'),
+  confidence: z.number().min(0).max(1),
+});
+
+export const ClaimOut = TextSpan.extend({
+  value: z.number(),
+  low: z.number().nullable(),
+  high: z.number().nullable(),
+  hedge: z.string().nullable(),
+  unit: z.string().nullable(),
+  subject: z.string().describe('what is counted'),
+  subject_key: z
+    .string()
+    .describe('normalized subject, the same for the same quantity across articles'),
+  source: z.string().nullable().describe('who claims it: the speaker around it, else the outlet'),
+  source_entity_id: z.number().int().nullable(),
+  time: z.string().nullable().describe('the time the figure refers to'),
+});
 
 export const ArticleDetail = z.object({
   id: z.number().int(),
@@ -46,8 +76,15 @@ export const ArticleDetail = z.object({
   ingested: z.string(),
   times: z.array(Span.extend({ text: z.string(), value: z.string(), grain: z.string() })),
   entities: z.array(
-    Span.extend({ text: z.string(), type: z.string(), entity: z.string(), entity_id: z.number().int().nullable() }),
+    Span.extend({
+      text: z.string(),
+      type: z.string(),
+      entity: z.string(),
+      entity_id: z.number().int().nullable(),
+    }),
   ),
+  quotes: z.array(QuoteOut),
+  claims: z.array(ClaimOut),
 });
 
 export const SearchResult = z.object({
@@ -112,5 +149,7 @@ export const EntityListQuery = z.object({
   q: z.string().optional().describe('only names containing these words'),
 });
 
-export const MergeBody = z.strictObject({ into: z.number().int().positive().describe('the entity to keep') });
+export const MergeBody = z.strictObject({
+  into: z.number().int().positive().describe('the entity to keep'),
+});
 export const AliasBody = z.strictObject({ alias: z.string().trim().min(1).max(200) });

@@ -2,7 +2,7 @@
 // whole, together with the analyzer version that made them, so re-running an analyzer
 // never leaves a mix of old and new rows.
 import type { Kysely } from 'kysely';
-import type { Annotations, Mention, Quote, TimeExpr } from '../core/types.js';
+import type { Annotations, Claim, Mention, Quote, TimeExpr } from '../core/types.js';
 import { nameKey } from '../core/name-key.js';
 import { EntityRepo } from './entity-repo.js';
 import type { Database } from './schema.js';
@@ -21,16 +21,38 @@ export class AnnotationRepo {
       await this.db.deleteFrom(table).where('article_id', '=', articleId).execute();
     }
     const base = { article_id: articleId, version };
+    // Speakers and claim sources are canonical names; the article's mentions say which
+    // stored entity each name is.
+    const entityIds = new Map<string, number>();
     if (found.entities.length > 0) {
       const rows = [];
       for (const m of found.entities) {
         const entityId = await this.entities.resolve(m.entity, m.text, m.type);
-        rows.push({ ...base, start: m.start, end: m.end, text: m.text, type: m.type, entity_id: entityId, key: nameKey(m.text) });
+        if (entityId !== null && !entityIds.has(m.entity)) entityIds.set(m.entity, entityId);
+        rows.push({
+          ...base,
+          start: m.start,
+          end: m.end,
+          text: m.text,
+          type: m.type,
+          entity_id: entityId,
+          key: nameKey(m.text),
+        });
       }
       await this.db.insertInto('mention').values(rows).execute();
     }
+    const idOf = (name: string | null) => (name === null ? null : (entityIds.get(name) ?? null));
     if (found.quotes.length > 0) {
-      await this.db.insertInto('quote').values(found.quotes.map((q) => ({ ...base, ...quoteRow(q) }))).execute();
+      await this.db
+        .insertInto('quote')
+        .values(
+          found.quotes.map((q) => ({
+            ...base,
+            ...quoteRow(q),
+            speaker_entity_id: idOf(q.speaker.name),
+          })),
+        )
+        .execute();
     }
     if (found.claims.length > 0) {
       await this.db
@@ -49,7 +71,7 @@ export class AnnotationRepo {
             subject: c.subject,
             subject_key: c.subjectKey,
             source_text: c.source,
-            source_entity_id: null,
+            source_entity_id: idOf(c.source),
             time_text: c.time,
           })),
         )
@@ -58,7 +80,16 @@ export class AnnotationRepo {
     if (found.times.length > 0) {
       await this.db
         .insertInto('time_expr')
-        .values(found.times.map((t) => ({ ...base, start: t.start, end: t.end, text: t.text, value: t.value, grain: t.grain })))
+        .values(
+          found.times.map((t) => ({
+            ...base,
+            start: t.start,
+            end: t.end,
+            text: t.text,
+            value: t.value,
+            grain: t.grain,
+          })),
+        )
         .execute();
     }
     await this.db
@@ -73,7 +104,14 @@ export class AnnotationRepo {
     const rows = await this.db
       .selectFrom('mention')
       .leftJoin('entity', 'entity.id', 'mention.entity_id')
-      .select(['mention.start', 'mention.end', 'mention.text', 'mention.type', 'mention.entity_id', 'entity.name'])
+      .select([
+        'mention.start',
+        'mention.end',
+        'mention.text',
+        'mention.type',
+        'mention.entity_id',
+        'entity.name',
+      ])
       .where('mention.article_id', '=', articleId)
       .orderBy('mention.start')
       .execute();
@@ -84,6 +122,63 @@ export class AnnotationRepo {
       type: r.type as Mention['type'],
       entity: r.name ?? r.text,
       entityId: r.entity_id,
+    }));
+  }
+
+  /** The quotes stored for an article, in text order, with their speakers' entity ids. */
+  async quotes(articleId: number): Promise<Array<Quote & { speakerEntityId: number | null }>> {
+    const article = await this.db
+      .selectFrom('article')
+      .select('text')
+      .where('id', '=', articleId)
+      .executeTakeFirst();
+    if (!article) return [];
+    const text = article.text;
+    const rows = await this.db
+      .selectFrom('quote')
+      .selectAll()
+      .where('article_id', '=', articleId)
+      .orderBy('start')
+      .execute();
+    const span = (start: number | null, end: number | null) =>
+      start === null || end === null ? null : { start, end, text: text.slice(start, end) };
+    return rows.map((r) => ({
+      kind: r.kind as Quote['kind'],
+      content: span(r.start, r.end)!,
+      speaker: {
+        name: r.speaker_name,
+        start: r.speaker_start,
+        end: r.speaker_end,
+        text: r.speaker_text,
+      },
+      cue: span(r.cue_start, r.cue_end),
+      confidence: r.confidence,
+      speakerEntityId: r.speaker_entity_id,
+    }));
+  }
+
+  /** The numeric claims stored for an article, in text order. */
+  async claims(articleId: number): Promise<Array<Claim & { sourceEntityId: number | null }>> {
+    const rows = await this.db
+      .selectFrom('claim')
+      .selectAll()
+      .where('article_id', '=', articleId)
+      .orderBy('start')
+      .execute();
+    return rows.map((r) => ({
+      text: r.text,
+      start: r.start,
+      end: r.end,
+      value: r.value,
+      low: r.low,
+      high: r.high,
+      hedge: r.hedge as Claim['hedge'],
+      unit: r.unit,
+      subject: r.subject,
+      subjectKey: r.subject_key,
+      source: r.source_text,
+      time: r.time_text,
+      sourceEntityId: r.source_entity_id,
     }));
   }
 
@@ -109,7 +204,6 @@ function quoteRow(q: Quote) {
     speaker_text: q.speaker.text,
     speaker_start: q.speaker.start,
     speaker_end: q.speaker.end,
-    speaker_entity_id: null,
     speaker_name: q.speaker.name,
     confidence: q.confidence,
   };

@@ -1,6 +1,7 @@
 // Commands that read the store: articles, article, search, stats, export, feeds.
 import { createWriteStream } from 'node:fs';
 import type { Command } from 'commander';
+import type { Claim, Quote } from '../../core/types.js';
 import { configFrom, type GlobalOptions, withRuntime } from '../context.js';
 import { formatBytes, positiveInt, printJson, printTable } from '../output.js';
 import { exportArticles } from './export.js';
@@ -21,12 +22,16 @@ export function registerRead(program: Command): void {
         rt.store.articles.list({ limit: opts.limit, before: opts.before, sourceKey: opts.source }),
       );
       if (opts.json) printJson(items);
-      else printTable(items.map((a) => ({ ...a, title: a.title ?? `(${a.lead.replace(/\s+/g, ' ')})` })), [
-        { key: 'id', title: 'ID' },
-        { key: 'published', title: 'PUBLISHED', max: 10 },
-        { key: 'source', title: 'SOURCE', max: 20 },
-        { key: 'title', title: 'TITLE', max: 80 },
-      ]);
+      else
+        printTable(
+          items.map((a) => ({ ...a, title: a.title ?? `(${a.lead.replace(/\s+/g, ' ')})` })),
+          [
+            { key: 'id', title: 'ID' },
+            { key: 'published', title: 'PUBLISHED', max: 10 },
+            { key: 'source', title: 'SOURCE', max: 20 },
+            { key: 'title', title: 'TITLE', max: 80 },
+          ],
+        );
     });
 
   program
@@ -37,22 +42,45 @@ export function registerRead(program: Command): void {
     .action(async (id: number, opts: { json?: boolean }) => {
       const found = await withRuntime(config(), async (rt) => {
         const article = await rt.store.articles.get(id);
-        return article ? { article, times: await rt.store.annotations.times(id) } : null;
+        if (!article) return null;
+        const { annotations } = rt.store;
+        return {
+          article,
+          times: await annotations.times(id),
+          quotes: await annotations.quotes(id),
+          claims: await annotations.claims(id),
+        };
       });
       if (!found) {
         process.stderr.write(`no article ${id}\n`);
         process.exitCode = 1;
         return;
       }
-      const { article, times } = found;
+      const { article, times, quotes, claims } = found;
       if (opts.json) {
-        printJson({ ...article, times });
+        printJson({ ...article, times, quotes, claims });
         return;
       }
-      const head = [article.title ?? `Article ${id}`, [article.sourceName, article.byline, article.published, article.url].filter(Boolean).join(' · ')];
+      const head = [
+        article.title ?? `Article ${id}`,
+        [article.sourceName, article.byline, article.published, article.url]
+          .filter(Boolean)
+          .join(' · '),
+      ];
       const paragraphs = article.paragraphs.map(([s, e]) => article.text.slice(s, e));
-      const related = article.relatedLinks.length > 0 ? ['', 'Related links:', ...article.relatedLinks.map((l) => `  - ${l.text}${l.url ? ` <${l.url}>` : ''}`)] : [];
-      process.stdout.write(`${[...head, '', paragraphs.join('\n\n'), ...related].join('\n')}\n`);
+      const related =
+        article.relatedLinks.length > 0
+          ? [
+              '',
+              'Related links:',
+              ...article.relatedLinks.map((l) => `  - ${l.text}${l.url ? ` <${l.url}>` : ''}`),
+            ]
+          : [];
+      const said = quotes.length > 0 ? ['', 'Who said what:', ...quotes.map(quoteLine)] : [];
+      const figures = claims.length > 0 ? ['', 'Figures:', ...claims.map(claimLine)] : [];
+      process.stdout.write(
+        `${[...head, '', paragraphs.join('\n\n'), ...said, ...figures, ...related].join('\n')}\n`,
+      );
     });
 
   program
@@ -63,14 +91,20 @@ export function registerRead(program: Command): void {
     .option('--json', 'print JSON')
     .action(async (words: string[], opts: { limit: number; json?: boolean }) => {
       const query = words.join(' ');
-      const hits = await withRuntime(config(), (rt) => rt.store.search(query, { limit: opts.limit }));
+      const hits = await withRuntime(config(), (rt) =>
+        rt.store.search(query, { limit: opts.limit }),
+      );
       if (opts.json) printJson(hits);
-      else printTable(hits.map((h) => ({ ...h, snippet: h.snippet.replace(/\[\[|\]\]/g, '') })), [
-        { key: 'id', title: 'ID' },
-        { key: 'source', title: 'SOURCE', max: 18 },
-        { key: 'title', title: 'TITLE', max: 60 },
-        { key: 'snippet', title: 'SNIPPET', max: 70 },
-      ]);
+      else
+        printTable(
+          hits.map((h) => ({ ...h, snippet: h.snippet.replace(/\[\[|\]\]/g, '') })),
+          [
+            { key: 'id', title: 'ID' },
+            { key: 'source', title: 'SOURCE', max: 18 },
+            { key: 'title', title: 'TITLE', max: 60 },
+            { key: 'snippet', title: 'SNIPPET', max: 70 },
+          ],
+        );
     });
 
   program
@@ -80,10 +114,17 @@ export function registerRead(program: Command): void {
     .action(async (opts: { json?: boolean }) => {
       const stats = await withRuntime(config(), (rt) => rt.store.stats());
       if (opts.json) printJson(stats);
-      else printTable(Object.entries(stats).map(([k, v]) => ({ k, v: k === 'databaseBytes' ? formatBytes(v) : v })), [
-        { key: 'k', title: 'WHAT' },
-        { key: 'v', title: 'COUNT' },
-      ]);
+      else
+        printTable(
+          Object.entries(stats).map(([k, v]) => ({
+            k,
+            v: k === 'databaseBytes' ? formatBytes(v) : v,
+          })),
+          [
+            { key: 'k', title: 'WHAT' },
+            { key: 'v', title: 'COUNT' },
+          ],
+        );
     });
 
   program
@@ -93,14 +134,15 @@ export function registerRead(program: Command): void {
     .action(async (opts: { json?: boolean }) => {
       const feeds = await withRuntime(config(), (rt) => rt.store.feeds.list());
       if (opts.json) printJson(feeds);
-      else printTable(feeds, [
-        { key: 'id', title: 'ID' },
-        { key: 'url', title: 'URL', max: 50 },
-        { key: 'itemCount', title: 'ITEMS' },
-        { key: 'errorCount', title: 'ERRORS' },
-        { key: 'lastError', title: 'LAST ERROR', max: 40 },
-        { key: 'nextPollAt', title: 'NEXT POLL', max: 19 },
-      ]);
+      else
+        printTable(feeds, [
+          { key: 'id', title: 'ID' },
+          { key: 'url', title: 'URL', max: 50 },
+          { key: 'itemCount', title: 'ITEMS' },
+          { key: 'errorCount', title: 'ERRORS' },
+          { key: 'lastError', title: 'LAST ERROR', max: 40 },
+          { key: 'nextPollAt', title: 'NEXT POLL', max: 19 },
+        ]);
     });
 
   program
@@ -109,12 +151,31 @@ export function registerRead(program: Command): void {
     .option('--format <format>', 'jsonl or csv', 'jsonl')
     .option('--out <file>', 'write to a file instead of stdout')
     .action(async (opts: { format: string; out?: string }) => {
-      if (opts.format !== 'jsonl' && opts.format !== 'csv') program.error(`--format must be jsonl or csv, not ${opts.format}`);
+      if (opts.format !== 'jsonl' && opts.format !== 'csv')
+        program.error(`--format must be jsonl or csv, not ${opts.format}`);
       const out = opts.out ? createWriteStream(opts.out) : process.stdout;
-      const count = await withRuntime(config(), (rt) => exportArticles(rt.store, opts.format as 'jsonl' | 'csv', out));
+      const count = await withRuntime(config(), (rt) =>
+        exportArticles(rt.store, opts.format as 'jsonl' | 'csv', out),
+      );
       if (opts.out) {
-        await new Promise<void>((resolve, reject) => (out as ReturnType<typeof createWriteStream>).end((err?: Error | null) => (err ? reject(err) : resolve())));
+        await new Promise<void>((resolve, reject) =>
+          (out as ReturnType<typeof createWriteStream>).end((err?: Error | null) =>
+            err ? reject(err) : resolve(),
+          ),
+        );
         process.stderr.write(`${count} articles written to ${opts.out}\n`);
       }
     });
+}
+
+function quoteLine(q: Quote): string {
+  const who = q.speaker.name ?? q.speaker.text ?? 'unattributed';
+  const words =
+    q.kind === 'indirect' || q.kind === 'mixed' ? q.content.text : `“${q.content.text}”`;
+  return `  - ${who} (${q.kind}${q.cue ? `, ${q.cue.text}` : ''}): ${words}`;
+}
+
+function claimLine(c: Claim): string {
+  const hedge = c.hedge ? `${c.hedge} ` : '';
+  return `  - ${hedge}${c.value.toLocaleString('en-US')}${c.unit ? ` ${c.unit}` : ''} ${c.subject} (${c.source ?? 'the outlet'}${c.time ? `, ${c.time}` : ''})`;
 }

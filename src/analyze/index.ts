@@ -3,12 +3,20 @@
 import type { Annotations } from '../core/types.js';
 import { type AliasTable, resolveEntities } from './entities/index.js';
 import { findEntityMentions, type NerModel } from './ner/index.js';
-import { type CueModel, findQuotes } from './quotes/index.js';
+import { findClaims } from './claims/index.js';
+import { type CueModel, findAttributedQuotes } from './quotes/index.js';
 import { findTimes } from './time.js';
 
 export { type ResolvedMention, resolveEntities } from './entities/index.js';
 export { defaultModelPath, findEntityMentions, loadNerModel, type NerModel } from './ner/index.js';
-export { type CueModel, findAttributions, findQuotes, loadCueModel } from './quotes/index.js';
+export { type ClaimContext, findClaims } from './claims/index.js';
+export {
+  type CueModel,
+  findAttributedQuotes,
+  findAttributions,
+  findQuotes,
+  loadCueModel,
+} from './quotes/index.js';
 export { type FindTimesOptions, findTimes } from './time.js';
 
 /** Stored beside every annotation; bump when any analyzer's output changes. */
@@ -34,9 +42,12 @@ function parseReference(published: string | null): Date | null {
   return Number.isNaN(date.getTime()) ? null : date;
 }
 
-/** Runs every analyzer on an article's text; spans are offsets into `draft.text`. */
+/**
+ * Runs every analyzer on an article's text; spans are offsets into `draft.text`. The site
+ * is the source of figures no quote or attribution covers.
+ */
 export function analyzeArticle(
-  draft: { text: string; published: string | null },
+  draft: { text: string; published: string | null; site?: string | null },
   opts: AnalyzeOptions = {},
 ): Annotations {
   const reference = parseReference(draft.published) ?? opts.reference ?? null;
@@ -45,6 +56,16 @@ export function analyzeArticle(
         aliases: opts.aliases,
       })
     : [];
-  const quotes = findQuotes(draft.text, entities, opts.cues ?? null);
-  return { entities, quotes, claims: [], times: findTimes(draft.text, { reference }) };
+  const attributed = findAttributedQuotes(draft.text, entities, opts.cues ?? null);
+  const times = findTimes(draft.text, { reference });
+  const claims = findClaims(draft.text, {
+    attributions: attributed.map(({ quote, clause }) => ({
+      ...clause,
+      source: quote.speaker.name ?? quote.speaker.text,
+    })),
+    times,
+    reference,
+    outlet: draft.site ?? null,
+  });
+  return { entities, quotes: attributed.map((q) => q.quote), claims, times };
 }

@@ -19,18 +19,35 @@ describe('analyzePending on the seed', () => {
     const quotes = await store.annotations.quotes(seedId);
     const stated = quotes.find((q) => q.cue?.text === 'stated' && q.speaker.text === 'He');
     expect(stated).toMatchObject({ kind: 'direct', speaker: { name: 'Vladimir Putin' } });
-    const putin = (await store.annotations.mentions(seedId)).find((m) => m.entity === 'Vladimir Putin');
+    const putin = (await store.annotations.mentions(seedId)).find(
+      (m) => m.entity === 'Vladimir Putin',
+    );
     expect(stated!.speakerEntityId).toBe(putin!.entityId);
     expect(stated!.content.text).toMatch(/^As for our relations with the DPRK/);
-    expect(quotes.map((q) => q.content.start)).toEqual([...quotes.map((q) => q.content.start)].sort((a, b) => a - b));
+    expect(quotes.map((q) => q.content.start)).toEqual(
+      [...quotes.map((q) => q.content.start)].sort((a, b) => a - b),
+    );
   });
 
   it('serves quotes and claims with the article', async () => {
     const res = await createApp({ store }).request(`/api/articles/${seedId}`);
     const body = JSON.parse(await res.text());
-    const austin = body.quotes.find((q: { cue: { text: string } | null }) => q.cue?.text === 'warning');
-    expect(austin).toMatchObject({ kind: 'partial', content: { text: 'very, very serious' }, speaker: { name: 'Lloyd Austin' } });
+    const austin = body.quotes.find(
+      (q: { cue: { text: string } | null }) => q.cue?.text === 'warning',
+    );
+    expect(austin).toMatchObject({
+      kind: 'partial',
+      content: { text: 'very, very serious' },
+      speaker: { name: 'Lloyd Austin' },
+    });
     expect(austin.speaker.entity_id).toEqual(expect.any(Number));
-    expect(Array.isArray(body.claims)).toBe(true);
+    expect(body.claims.map((c: { value: number; hedge: string }) => [c.value, c.hedge])).toEqual([
+      [3000, 'about'],
+      [12000, 'up-to'],
+    ]);
+    expect(body.claims[1]).toMatchObject({
+      source: 'South Korean intelligence',
+      subject_key: expect.any(String),
+    });
   });
 });

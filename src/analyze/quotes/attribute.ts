@@ -8,6 +8,7 @@ import {
   isComma,
   isPunct,
   nounPhraseForward,
+  SUBJECT_PRONOUNS,
   skipAuxiliariesBack,
   sourceBefore,
   type Tok,
@@ -260,6 +261,10 @@ export function attributeSentence(ctx: SentenceContext): void {
         ? followingQuotation(ctx, toks[toks.length - 1]!.end)
         : trimClause(toks, contentFirst, contentEnd, ctx.quotations);
     if (!clause) continue;
+    // "Fallin said: I think … . I think …": a colon hands the rest of the paragraph over.
+    if (toks[contentFirst - 1]?.text === ':' && contentEnd === toks.length) {
+      clause.end = Math.max(clause.end, paragraphEnd(ctx.text, clause.end));
+    }
     const cueSpan = { start: toks[cue.first]!.start, end: toks[cue.last]!.end };
     const sourceSpan = source ? { start: toks[source[0]]!.start, end: toks[source[1]]!.end } : null;
     pushWithKinds(found, clause, ctx.quotations, {
@@ -337,11 +342,20 @@ function placeVerbCue(
   const quoteResumes = beforeQuoted && s.strong && toks[s.at]!.mark >= 0;
   if (quoteResumes) return place([0, end]);
   if (s.strong && afterLen >= 1) return place([s.at, end]);
-  if (beforeQuoted || (beforeOk && afterLen < 8)) return before();
+  const afterIsClause = SUBJECT_PRONOUNS.has(toks[s.at]?.lower ?? '');
+  if (beforeQuoted || (beforeOk && afterLen < 8 && !afterIsClause)) return before();
   if (announcesQuote(toks)) return place([toks.length, toks.length]);
   if (afterLen >= 2) return place([s.at, end]);
   if (beforeLen >= 3) return before();
   return null;
+}
+
+/** The end of the paragraph (line) holding `pos`, before its closing punctuation and space. */
+function paragraphEnd(text: string, pos: number): number {
+  const nl = text.indexOf('\n', pos);
+  let end = nl < 0 ? text.length : nl;
+  while (end > pos && /[\s.!?]/.test(text[end - 1]!)) end--;
+  return end;
 }
 
 /** "He said in a statement:" — the words follow in the next sentence or paragraph. */

@@ -41,12 +41,18 @@ export function findAttributions(text: string, cueModel: CueModel | null = null)
   return found;
 }
 
-/** Quotes with speakers resolved against the article's entity mentions (text order). */
-export function findQuotes(
+/** A quote with the whole clause it reports (for a partial quote, more than its words). */
+export interface AttributedQuote {
+  quote: Quote;
+  clause: { start: number; end: number };
+}
+
+/** Quotes with speakers resolved against the article's entity mentions, with their clauses. */
+export function findAttributedQuotes(
   text: string,
   mentions: readonly SpeakerMention[],
   cueModel: CueModel | null = null,
-): Quote[] {
+): AttributedQuote[] {
   const found = findAttributions(text, cueModel);
   const resolver = new SpeakerResolver(text, mentions);
   const speakers = new Map<RawAttribution, ResolvedSpeaker>();
@@ -54,7 +60,7 @@ export function findQuotes(
     const shared = !a.source && a.sharesSourceWith ? speakers.get(a.sharesSourceWith) : undefined;
     const who = shared ?? resolver.resolve(a.source);
     speakers.set(a, who);
-    return {
+    const quote: Quote = {
       kind: a.kind,
       content: { ...a.content, text: text.slice(a.content.start, a.content.end) },
       speaker: {
@@ -66,5 +72,15 @@ export function findQuotes(
       cue: a.cue ? { ...a.cue, text: text.slice(a.cue.start, a.cue.end) } : null,
       confidence: Math.round(a.strength * (who.name ? 1 : 0.8) * 100) / 100,
     };
+    return { quote, clause: a.clause };
   });
+}
+
+/** Quotes with speakers resolved against the article's entity mentions (text order). */
+export function findQuotes(
+  text: string,
+  mentions: readonly SpeakerMention[],
+  cueModel: CueModel | null = null,
+): Quote[] {
+  return findAttributedQuotes(text, mentions, cueModel).map((q) => q.quote);
 }

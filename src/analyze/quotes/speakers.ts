@@ -48,7 +48,9 @@ export class SpeakerResolver {
     );
     const person = inside.filter((m) => m.type === 'PER').at(-1);
     if (person) return { name: person.entity, type: 'PER' };
-    const body = inside.filter((m) => m.type === 'ORG' || m.type === 'MISC').at(-1);
+    const body = inside
+      .filter((m) => m.type === 'ORG' || m.type === 'MISC' || m.type === 'LOC')
+      .at(-1);
     if (body && body.end - body.start >= (span.end - span.start) * 0.5)
       return { name: body.entity, type: 'ORG' };
     const role = /^the\s+([\p{L} ]+)$/iu.exec(raw)?.[1];

@@ -127,7 +127,10 @@ const ownScores = new WeakMap<CueModel, Map<string, number>>();
 
 function ownScore(model: CueModel, t: Tok): number {
   let cache = ownScores.get(model);
-  if (!cache) ownScores.set(model, (cache = new Map()));
+  if (!cache) {
+    cache = new Map();
+    ownScores.set(model, cache);
+  }
   let z = cache.get(t.text);
   if (z === undefined) {
     z = 0;

@@ -21,6 +21,7 @@ import {
   normalizeSpans,
   type QuoteKind,
   quoteKind,
+  sharedChars,
   type ScoredAttribution,
 } from '../src/analyze/quotes/score.js';
 import { DATA_DIR } from '../src/test-support/index.js';
@@ -57,7 +58,13 @@ function main(): void {
     mixed: { gold: 0, found: 0, sourceOk: 0, withSource: 0 },
     indirect: { gold: 0, found: 0, sourceOk: 0, withSource: 0 },
   };
-  const errors = { missed: 0, spurious: 0, noSourcePredicted: 0, wrongSource: 0 };
+  const errors = {
+    missed: { direct: 0, mixed: 0, indirect: 0 } as Record<QuoteKind, number>,
+    spurious: 0,
+    noSourcePredicted: 0,
+    sourceBoundary: 0,
+    sourceElsewhere: 0,
+  };
   let analyzeMs = 0;
   for (const a of articles) {
     const t = performance.now();
@@ -68,19 +75,23 @@ function main(): void {
     const usedPred = new Set(m.goldToPred.filter((p) => p >= 0));
     errors.spurious += pred.length - usedPred.size;
     a.attributions.forEach((g, i) => {
-      const k = kinds[quoteKind(a.text, g.content)];
+      const kind = quoteKind(a.text, g.content);
+      const k = kinds[kind];
       k.gold++;
       const p = m.goldToPred[i]!;
       if (p < 0) {
-        errors.missed++;
+        errors.missed[kind]++;
         return;
       }
       k.found++;
       if (g.source && normalizeSpans(g.source).length) {
         k.withSource++;
+        const ps = pred[p]!.source;
         if (m.sourceOk[i]) k.sourceOk++;
-        else if (pred[p]!.source) errors.wrongSource++;
-        else errors.noSourcePredicted++;
+        else if (!ps) errors.noSourcePredicted++;
+        else if (sharedChars(normalizeSpans(g.source), normalizeSpans(ps)) > 0)
+          errors.sourceBoundary++;
+        else errors.sourceElsewhere++;
       }
     });
   }
@@ -98,8 +109,12 @@ function main(): void {
       `${name.padEnd(9)} ${String(k.gold).padStart(6)}  ${String(k.found).padStart(6)} ${pct(k.found, k.gold).padStart(7)}           ${pct(k.sourceOk, k.withSource).padStart(7)}`,
     );
   }
+  const missed = errors.missed;
   console.log(
-    `errors: missed ${errors.missed}, spurious ${errors.spurious}, matched but no source predicted ${errors.noSourcePredicted}, wrong source ${errors.wrongSource}`,
+    `missed: ${missed.direct} direct, ${missed.mixed} mixed, ${missed.indirect} indirect; spurious: ${errors.spurious}`,
+  );
+  console.log(
+    `wrong source on a matched content: ${errors.noSourcePredicted} none predicted, ${errors.sourceBoundary} overlapping but cut wrong (under half), ${errors.sourceElsewhere} another phrase (a pronoun for a name, the wrong person)`,
   );
   console.log(
     JSON.stringify({

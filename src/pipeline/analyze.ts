@@ -7,23 +7,30 @@ import {
   loadCueModel,
   loadNerModel,
 } from '../analyze/index.js';
+import type { Annotations } from '../core/types.js';
 import type { Store } from '../store/index.js';
 import type { PipelineContext } from './context.js';
+
+const NOTHING: Annotations = { entities: [], quotes: [], claims: [], times: [] };
 
 /** Articles analyzed per transaction. */
 const ANALYZE_BATCH = 200;
 
 let models: AnalyzeModels | undefined;
 
-/** The committed entity tagger, loaded once per process on first use. */
+/** The committed entity tagger and cue detector, loaded once per process on first use. */
 export function sharedModels(): AnalyzeModels {
   models ??= { ner: loadNerModel(), cues: loadCueModel() };
   return models;
 }
 
-/** Analyzes every article whose annotations are missing or from another analyzer version. */
+/**
+ * Analyzes every article whose annotations are missing or from another analyzer version.
+ * An article the analyzers fail on is logged and stamped with empty annotations, so one bad
+ * text neither stops the batch nor comes back on every run.
+ */
 export async function analyzePending(
-  ctx: Pick<PipelineContext, 'store' | 'onProgress'>,
+  ctx: Pick<PipelineContext, 'store' | 'onProgress'> & Partial<Pick<PipelineContext, 'log'>>,
 ): Promise<number> {
   const { store } = ctx;
   const total = await countPending(store);
@@ -35,7 +42,15 @@ export async function analyzePending(
     const articles = await store.articles.getMany(ids);
     await store.transaction(async (repos) => {
       for (const article of articles) {
-        const found = analyzeArticle(article, models);
+        let found = NOTHING;
+        try {
+          found = analyzeArticle(article, models);
+        } catch (err) {
+          ctx.log?.error(
+            { err, article: article.id },
+            'analysis failed; stored with no annotations',
+          );
+        }
         await repos.annotations.replace(article.id, ANALYZER_VERSION, found);
       }
     });

@@ -152,17 +152,20 @@ function startsSecondPredicate(toks: readonly Tok[], j: number): boolean {
   return isComma(toks[j - 1]) && (SECOND_PREDICATE_AUX.has(w) || CUE_WORDS.has(w));
 }
 
-/** "said Muhammad Babar, a spokesman for the center": the source runs on to the next comma. */
+/**
+ * "…," said Peter Orszag, Obama's budget director during the drafting of the law. In an
+ * inversion, what follows the speaker's name after a comma describes the speaker: the
+ * source runs to the end of the clause, or to where a quotation resumes.
+ */
 function withAppositive(toks: readonly Tok[], last: number, end: number): number {
-  if (!isComma(toks[last + 1]) || !/^(?:a|an|the|who)$/.test(toks[last + 2]?.lower ?? ''))
-    return last;
-  for (let j = last + 3; j < Math.min(end, last + 18); j++) {
-    if (isComma(toks[j]) || toks[j]!.mark >= 0) return j - 1;
+  if (!isComma(toks[last + 1]) || end - last > 30) return last;
+  for (let j = last + 2; j < end; j++) {
+    // "…, a spokesman for the center, “because …”": the quotation resumes after a comma.
+    if (toks[j]!.mark >= 0) return isComma(toks[j - 1]) && j - 2 > last + 1 ? j - 2 : last;
   }
-  return end - 1 < last + 18 ? end - 1 : last;
+  return end - 1 > last + 1 ? end - 1 : last;
 }
 
-/** Start of the content after a cue: past an addressee or adjunct up to "that" or ":". */
 /** Does the quotation opening at token j hold a stretch of speech (three words or more)? */
 function opensSpeech(toks: readonly Tok[], j: number): boolean {
   const q = toks[j]!.mark;
@@ -172,6 +175,7 @@ function opensSpeech(toks: readonly Tok[], j: number): boolean {
   return words >= 3;
 }
 
+/** Start of the content after a cue: past an addressee or adjunct up to "that" or ":". */
 function contentStartAfter(
   toks: readonly Tok[],
   from: number,

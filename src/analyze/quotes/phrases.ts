@@ -181,6 +181,13 @@ export function sourceBefore(toks: readonly Tok[], i: number): [number, number] 
   }
   const k = nounPhraseBack(toks, j);
   if (k >= 0) return [k, j];
+  if (t.text === ')') {
+    // "Sen. Bernie Sanders (I-Vt.) said": the name before the parenthesis heads the phrase.
+    let open = j - 1;
+    while (open > 0 && open > j - 8 && toks[open]!.text !== '(') open--;
+    const m = toks[open]?.text === '(' ? nounPhraseBack(toks, open - 1) : -1;
+    if (m >= 0) return [m, j];
+  }
   if (isComma(t)) {
     // An appositive: "Kirby, a spokesman for the council, said".
     for (let c = j - 1; c >= Math.max(0, j - 15); c--) {
@@ -188,8 +195,10 @@ export function sourceBefore(toks: readonly Tok[], i: number): [number, number] 
       if (ct.quote >= 0 || ct.mark >= 0) return null;
       if (!isComma(ct)) continue;
       const opener = toks[c + 1]!;
-      // "Kirby, a spokesman, said", "Sarandon, 69, told", "Cruz, who …, said".
-      if (!/^(?:who|a|an|the|\d+)$/.test(opener.lower) && !/^\p{Lu}/u.test(opener.text))
+      // "Kirby, a spokesman, said", "Sarandon, 69, told", "Cruz, who …, said", and after a
+      // name anything: "Grant Young, another Iowa strategist, said".
+      const afterName = isCapitalized(toks[c - 1] ?? opener) && c > 0;
+      if (!afterName && !/^(?:who|a|an|the|\d+)$/.test(opener.lower) && !isCapitalized(opener))
         return null;
       const m = nounPhraseBack(toks, c - 1);
       return m >= 0 ? [m, j - 1] : null;

@@ -108,8 +108,11 @@ export function findQuotations(text: string): Quotation[] {
       out.push(quotation(text, open, i + w, true, w));
       open = -1;
       i += w - 1;
-    } else if (ch === '”' && closer === '“') {
-      // „German“ style and typographic mismatches: a closing curly mark still closes.
+    } else if (
+      (ch === '”' && closer === '“') ||
+      (ch === '"' && closer === '”' && !opensHere(text, i))
+    ) {
+      // „German“ style and typographic mismatches (“…," he said): a closing mark closes.
       out.push(quotation(text, open, i + 1, true, 1));
       open = -1;
     }

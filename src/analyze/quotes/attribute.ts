@@ -71,6 +71,7 @@ interface Cue {
   first: number;
   last: number;
   strength: number;
+  /** The source follows the cue: "according to the agency". */
   according: boolean;
   participle: boolean;
 }
@@ -288,6 +289,12 @@ interface Placement {
   content: [number, number];
 }
 
+/** Does token i open a clause: the sentence start, after a comma, or after "when"? */
+function opensClause(toks: readonly Tok[], i: number): boolean {
+  const prev = toks[i - 1];
+  return !prev || isComma(prev) || /^(?:when|while|after|before|if|as)$/.test(prev.lower);
+}
+
 /** The subject that opens a sentence, past a scene-setting phrase: "In Iowa, Trump …". */
 function sentenceSubject(toks: readonly Tok[], limit: number): [number, number] | null {
   let k = 0;
@@ -327,8 +334,15 @@ function placeVerbCue(
       else source = sentenceSubject(toks, j);
     }
   }
-  if (!source && !shares) return null;
   const place = (content: [number, number]): Placement => ({ source, shares, content });
+  if (!source && !shares) {
+    // "Asked whether he would …, Christie said": a cue opening its clause reports without
+    // a source; its content runs to the clause's comma.
+    if (!opensClause(toks, cue.first)) return null;
+    let stop = after;
+    while (stop < end && !isComma(toks[stop])) stop++;
+    return stop - after >= 3 ? place([after, stop]) : null;
+  }
   if (source && source[0] > cue.last) {
     if (cue.first < 2) return null;
     return place([0, continuedQuote(toks, source[1] + 1, cue.first)]);

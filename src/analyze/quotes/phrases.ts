@@ -84,8 +84,12 @@ export function nounPhraseBack(toks: readonly Tok[], j: number, maxLen = 10): nu
   if (!head || head.quote >= 0 || head.mark >= 0 || isPunct(head)) return -1;
   if (NOT_HEAD.has(head.lower) || DETERMINERS.has(head.lower) || STOPPERS.has(head.lower))
     return -1;
-  if (/^\d/.test(head.text)) return -1;
   let k = j;
+  if (/^\d/.test(head.text)) {
+    // "Six in 10 say …": a share of people, not a bare number.
+    if (toks[j - 1]?.lower !== 'in' || !toks[j - 2] || isPunct(toks[j - 2]!)) return -1;
+    k = j - 2;
+  }
   let list = false;
   while (k - 1 >= 0 && j - k + 1 < maxLen) {
     const t = toks[k - 1]!;
@@ -190,7 +194,7 @@ export function sourceBefore(toks: readonly Tok[], i: number): [number, number] 
   }
   if (isComma(t)) {
     // An appositive: "Kirby, a spokesman for the council, said".
-    for (let c = j - 1; c >= Math.max(0, j - 15); c--) {
+    for (let c = j - 1; c >= Math.max(0, j - 25); c--) {
       const ct = toks[c]!;
       if (ct.quote >= 0 || ct.mark >= 0) return null;
       if (!isComma(ct)) continue;

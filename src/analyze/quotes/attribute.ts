@@ -345,7 +345,7 @@ function placeVerbCue(
   }
   if (source && source[0] > cue.last) {
     if (cue.first < 2) return null;
-    return place([0, continuedQuote(toks, source[1] + 1, cue.first)]);
+    return place([0, continuedContent(toks, source[1] + 1, cue.first, end)]);
   }
   const sourceFirst = source ? Math.min(source[0], cue.first) : cue.first;
   const beforeLen = shares ? 0 : sourceFirst;
@@ -356,7 +356,7 @@ function placeVerbCue(
   const s = contentStartAfter(toks, after, end);
   const afterLen = end - s.at;
   const before = (): Placement =>
-    place([0, continuedQuote(toks, Math.max(source?.[1] ?? 0, cue.last) + 1, sourceFirst)]);
+    place([0, continuedContent(toks, Math.max(source?.[1] ?? 0, cue.last) + 1, sourceFirst, end)]);
   const quoteResumes = beforeQuoted && s.strong && toks[s.at]!.mark >= 0;
   if (quoteResumes) return place([0, end]);
   if (s.strong && afterLen >= 1) return place([s.at, end]);
@@ -389,16 +389,22 @@ function followingQuotation(ctx: SentenceContext, pos: number): Span | null {
 }
 
 /**
- * "…," said the senator, "because …": a quotation that resumes right after the source
- * belongs to the same content. Returns the new content end (exclusive token index).
+ * Content the source interrupts: "…," said the senator, "because …" or "The argument would
+ * be aided, she said, by the calendar." What resumes right after the source's comma belongs
+ * to the same content. `end` is the content's end so far, `clauseStop` where the clause
+ * ends; returns the new content end (exclusive token index).
  */
-function continuedQuote(toks: readonly Tok[], after: number, end: number): number {
+function continuedContent(toks: readonly Tok[], after: number, end: number, clauseStop: number): number {
   const comma = toks[after];
-  const open = toks[after + 1];
-  if (!isComma(comma) || !open || open.mark < 0) return end;
+  const next = toks[after + 1];
+  if (!isComma(comma) || !next) return end;
+  if (next.mark < 0) {
+    // A lower-case word goes on with the sentence; a capital starts a new clause.
+    return /^\p{Ll}/u.test(next.text) && clauseStop - after > 2 ? clauseStop : end;
+  }
   let j = after + 2;
-  while (j < toks.length && toks[j]!.quote === open.mark) j++;
-  return toks[j]?.mark === open.mark ? j + 1 : j;
+  while (j < toks.length && toks[j]!.quote === next.mark) j++;
+  return toks[j]?.mark === next.mark ? j + 1 : j;
 }
 
 /** The clause's character span, trimmed of edge punctuation and grown to whole quotations. */

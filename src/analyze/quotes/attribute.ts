@@ -64,6 +64,7 @@ const SECOND_PREDICATE_AUX = new Set([
   'also',
   'later',
 ]);
+const WH = new Set(['what', 'which', 'who', 'how', 'why', 'where', 'when', 'whether']);
 const PARTICLES = new Set(['at', 'to', 'for', 'about', 'on', 'of', 'out']);
 const CLOSE_MARK = /^["”»'’]$/;
 
@@ -189,7 +190,9 @@ function contentStartAfter(
       if (opensSpeech(toks, j)) return { at: j, strong: true };
       continue;
     }
-    if (t.lower === 'that' || t.text === ':') return { at: j + 1, strong: true };
+    // "that" as a complementizer, not in "what that entails".
+    if (t.lower === 'that' && !WH.has(toks[j - 1]?.lower ?? '')) return { at: j + 1, strong: true };
+    if (t.text === ':') return { at: j + 1, strong: true };
     if (
       t.text === ',' &&
       toks[j + 1]?.mark !== undefined &&
@@ -267,7 +270,7 @@ export function attributeSentence(ctx: SentenceContext): void {
         : trimClause(toks, contentFirst, contentEnd, ctx.quotations);
     if (!clause) continue;
     // "Fallin said: I think … . I think …": a colon hands the rest of the paragraph over.
-    if (toks[contentFirst - 1]?.text === ':' && contentEnd === toks.length) {
+    if (toks[contentFirst - 1]?.text === ':' && !toks.slice(contentEnd).some((t) => !isPunct(t))) {
       clause.end = Math.max(clause.end, paragraphEnd(ctx.text, clause.end));
     }
     const cueSpan = { start: toks[cue.first]!.start, end: toks[cue.last]!.end };

@@ -25,6 +25,7 @@ import {
   type ScoredAttribution,
 } from '../src/analyze/quotes/score.js';
 import { DATA_DIR } from '../src/test-support/index.js';
+import { scoreSpeakerNames } from './speaker-names.js';
 
 const BASELINE = process.argv.includes('--baseline');
 /** `--lexicon` runs the curated cue lexicon and its rules instead of the learned cue model. */
@@ -116,10 +117,17 @@ function main(): void {
   console.log(
     `wrong source on a matched content: ${errors.noSourcePredicted} none predicted, ${errors.sourceBoundary} overlapping but cut wrong (under half), ${errors.sourceElsewhere} another phrase (a pronoun for a name, the wrong person)`,
   );
+  const names = BASELINE ? null : scoreSpeakerNames(articles, CUE_MODEL);
+  if (names) {
+    console.log(
+      `speaker names on direct quotes (GGT's measure): ${names.found} of ${names.direct_quotes_with_named_source} quotes with a named gold source found, names right ${(100 * names.speaker_name_accuracy).toFixed(1)}%`,
+    );
+  }
   console.log(
     JSON.stringify({
       finder,
       ...attributionMetrics(total),
+      ...(names ?? {}),
       articles: articles.length,
       gold_attributions: total.contentExact.gold,
       predicted: total.contentExact.pred,

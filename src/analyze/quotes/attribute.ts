@@ -258,16 +258,20 @@ export function attributeSentence(ctx: SentenceContext): void {
         end,
         inverted,
         found.length > firstInSentence ? found.at(-1)! : null,
+        unclaimedQuotationBefore(ctx, toks[0]!.start),
       );
       if (!placed) continue;
       ({ source, shares } = placed);
       [contentFirst, contentEnd] = placed.content;
     }
-    if (contentFirst < 0) continue;
     const clause =
-      contentFirst === toks.length
-        ? followingQuotation(ctx, toks[toks.length - 1]!.end)
-        : trimClause(toks, contentFirst, contentEnd, ctx.quotations);
+      contentFirst === -1 && contentEnd === -1
+        ? precedingQuotation(ctx, toks[0]!.start)
+        : contentFirst < 0
+          ? null
+          : contentFirst === toks.length
+            ? followingQuotation(ctx, toks[toks.length - 1]!.end)
+            : trimClause(toks, contentFirst, contentEnd, ctx.quotations);
     if (!clause) continue;
     // "Fallin said: I think … . I think …": a colon hands the rest of the paragraph over.
     if (toks[contentFirst - 1]?.text === ':' && !toks.slice(contentEnd).some((t) => !isPunct(t))) {
@@ -288,7 +292,10 @@ export function attributeSentence(ctx: SentenceContext): void {
 interface Placement {
   source: [number, number] | null;
   shares: RawAttribution | null;
-  /** Token range of the content; [n, n] with n = sentence length: the next quotation. */
+  /**
+   * Token range of the content; [n, n] with n = sentence length: the next quotation;
+   * [-1, -1]: the quotation that ended just before the sentence.
+   */
   content: [number, number];
 }
 
@@ -316,6 +323,7 @@ function placeVerbCue(
   end: number,
   inverted: boolean,
   previous: RawAttribution | null,
+  quoteBefore: boolean,
 ): Placement | null {
   const after = cue.last + 1;
   const back = sourceBefore(toks, cue.first);
@@ -365,6 +373,8 @@ function placeVerbCue(
   if (s.strong && afterLen >= 1) return place([s.at, end]);
   const afterIsClause = SUBJECT_PRONOUNS.has(toks[s.at]?.lower ?? '');
   if (beforeQuoted || (beforeOk && afterLen < 8 && !afterIsClause)) return before();
+  // “… who knows?” Trump told ITV: the question mark ended the sentence before the speaker.
+  if (quoteBefore && sourceFirst === 0) return place([-1, -1]);
   if (announcesQuote(toks)) return place([toks.length, toks.length]);
   if (afterLen >= 2) return place([s.at, end]);
   if (beforeLen >= 3) return before();
@@ -385,6 +395,21 @@ function announcesQuote(toks: readonly Tok[]): boolean {
 }
 
 /** The quotation that starts right after `pos` (only white space between), as a clause. */
+/** The quotation that ends right before `pos` (only white space between), as a clause. */
+function precedingQuotation(ctx: SentenceContext, pos: number): Span | null {
+  const q = ctx.quotations.findLast((q) => q.end <= pos);
+  if (!q || ctx.text.slice(q.end, pos).trim() !== '') return null;
+  return { start: q.start, end: q.end };
+}
+
+/** Does a quotation no attribution has taken end on ? ! or . right before `pos`, in its paragraph? */
+function unclaimedQuotationBefore(ctx: SentenceContext, pos: number): boolean {
+  const q = precedingQuotation(ctx, pos);
+  if (!q || ctx.text.slice(q.end, pos).includes('\n')) return false;
+  if (!/[?!.]\W*$/.test(ctx.text.slice(q.start, q.end))) return false;
+  return !ctx.found.some((a) => a.clause.start < q.end && q.start < a.clause.end);
+}
+
 function followingQuotation(ctx: SentenceContext, pos: number): Span | null {
   const q = ctx.quotations.find((q) => q.start >= pos);
   if (!q || ctx.text.slice(pos, q.start).trim() !== '') return null;
@@ -397,7 +422,12 @@ function followingQuotation(ctx: SentenceContext, pos: number): Span | null {
  * to the same content. `end` is the content's end so far, `clauseStop` where the clause
  * ends; returns the new content end (exclusive token index).
  */
-function continuedContent(toks: readonly Tok[], after: number, end: number, clauseStop: number): number {
+function continuedContent(
+  toks: readonly Tok[],
+  after: number,
+  end: number,
+  clauseStop: number,
+): number {
   const comma = toks[after];
   const next = toks[after + 1];
   if (!isComma(comma) || !next) return end;

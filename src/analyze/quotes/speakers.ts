@@ -46,7 +46,11 @@ export class SpeakerResolver {
         m.end <= span.end &&
         !/^['’]s\b/.test(this.text.slice(m.end, m.end + 2)),
     );
-    const person = inside.filter((m) => m.type === 'PER').at(-1);
+    // The head comes before any appositive: "Obama, whose criticism of Trump …" is Obama.
+    const comma = raw.indexOf(',');
+    const headEnd = comma < 0 ? span.end : span.start + comma;
+    const people = inside.filter((m) => m.type === 'PER');
+    const person = people.filter((m) => m.end <= headEnd).at(-1) ?? people.at(-1);
     if (person) return { name: person.entity, type: 'PER' };
     const body = inside
       .filter((m) => m.type === 'ORG' || m.type === 'MISC' || m.type === 'LOC')

@@ -158,7 +158,9 @@ export function nounPhraseForward(
   const first = toks[i];
   if (!first || first.quote >= 0 || first.mark >= 0 || isPunct(first)) return -1;
   if (SUBJECT_PRONOUNS.has(first.lower)) return i;
-  if (!loose && !isCapitalized(first) && !DETERMINERS.has(first.lower)) return -1;
+  if (!loose && !isCapitalized(first) && !DETERMINERS.has(first.lower) && !titledName(toks, i)) {
+    return -1;
+  }
   if (STOPPERS.has(first.lower)) return -1;
   let k = i;
   while (k + 1 < toks.length && k - i + 1 < maxLen) {
@@ -169,6 +171,16 @@ export function nounPhraseForward(
   }
   while (k > i && (NOT_HEAD.has(toks[k]!.lower) || isPossessive(toks[k]!))) k--;
   return k;
+}
+
+/** "former Sen. Evan Bayh", "pollster Frank Luntz": lower-case words before a name. */
+function titledName(toks: readonly Tok[], i: number): boolean {
+  for (let k = i; k < Math.min(toks.length, i + 4); k++) {
+    const t = toks[k]!;
+    if (isCapitalized(t)) return k > i;
+    if (isPunct(t) || STOPPERS.has(t.lower) || t.quote >= 0 || t.mark >= 0) return false;
+  }
+  return false;
 }
 
 /** The source phrase before cue token i, as token indices, or null. */

@@ -80,7 +80,9 @@ describe('sitrep analyze', () => {
     expect(record.article.text.endsWith('as the situation unfolds.')).toBe(true);
     const times = record.times.map((t: { start: number; end: number; value: string }) => [record.article.text.slice(t.start, t.end), t.value]);
     expect(times).toContainEqual(['February 2022', '2022-02']);
-    const stated = record.quotes.find((q: { cue: { text: string } | null }) => q.cue?.text === 'stated' && q.speaker.text === 'He');
+    const stated = record.quotes.find(
+      (q: { cue: { text: string } | null; speaker: { text: string | null } }) => q.cue?.text === 'stated' && q.speaker.text === 'He',
+    );
     expect(stated).toMatchObject({ kind: 'direct', speaker: { name: 'Vladimir Putin' } });
     expect(Object.keys(stated)).toEqual(['kind', 'content', 'speaker', 'cue', 'confidence']);
     const claim = record.claims[0];

@@ -29,7 +29,7 @@ describe('analyzePending on the seed', () => {
     );
   });
 
-  it('serves quotes and claims with the article', async () => {
+  it('serves quotes and claims with the article, in the API and on its page', async () => {
     const res = await createApp({ store }).request(`/api/articles/${seedId}`);
     const body = JSON.parse(await res.text());
     const austin = body.quotes.find(
@@ -45,6 +45,10 @@ describe('analyzePending on the seed', () => {
       [3000, 'about'],
       [12000, 'up-to'],
     ]);
+    const page = await (await createApp({ store }).request(`/articles/${seedId}`)).text();
+    expect(page).toContain('<h2>Who said what</h2>');
+    expect(page).toContain('<q>very, very serious</q>');
+    expect(page).toMatch(/<td>up-to 12,000 personnel<\/td>|<td>up-to 12,000<\/td>/);
     expect(body.claims[1]).toMatchObject({
       source: 'South Korean intelligence',
       subject_key: expect.any(String),

@@ -1,6 +1,6 @@
 // The first pages: the article list, one article, and search results.
 import { html, raw } from 'hono/html';
-import type { Article } from '../core/types.js';
+import type { Article, Claim, Quote } from '../core/types.js';
 import type { ArticleSummary, SearchHit } from '../store/index.js';
 import { layout } from './layout.js';
 import { sanitizeArticleHtml } from './sanitize.js';
@@ -34,8 +34,30 @@ ${next ? html`<nav class="pager"><a href="/?before=${next}" rel="next">Older art
   return layout('Articles', body);
 }
 
+/** Who said what in an article: speaker, kind and cue, then the words. */
+function quotesPanel(quotes: readonly Quote[]) {
+  if (quotes.length === 0) return '';
+  const words = (q: Quote) =>
+    q.kind === 'direct' || q.kind === 'partial' ? html`<q>${q.content.text}</q>` : html`${q.content.text}`;
+  return html`<section class="quotes"><h2>Who said what</h2><ul>${quotes.map(
+    (q) =>
+      html`<li><strong>${q.speaker.name ?? q.speaker.text ?? 'Unattributed'}</strong> <span class="meta">${q.kind}${
+        q.cue ? html`, “${q.cue.text}”` : ''
+      }</span><br>${words(q)}</li>`,
+  )}</ul></section>`;
+}
+
+/** The figures an article claims, with hedge, what they count, source and time. */
+function claimsPanel(claims: readonly Claim[]) {
+  if (claims.length === 0) return '';
+  return html`<section class="claims"><h2>Figures</h2><table><thead><tr><th>figure</th><th>counts</th><th>source</th><th>when</th></tr></thead><tbody>${claims.map(
+    (c) =>
+      html`<tr><td>${c.hedge ? `${c.hedge} ` : ''}${c.value.toLocaleString('en')}${c.unit && c.unit !== c.subject ? ` ${c.unit}` : ''}</td><td>${c.subject}</td><td>${c.source ?? ''}</td><td>${c.time ?? ''}</td></tr>`,
+  )}</tbody></table></section>`;
+}
+
 /** One article: sanitized body, its metadata, and the page's related links kept apart. */
-export function articlePage(article: Article) {
+export function articlePage(article: Article, quotes: readonly Quote[] = [], claims: readonly Claim[] = []) {
   const title = article.title ?? leadLine(article.text.slice(0, 160));
   const body = article.html
     ? raw(sanitizeArticleHtml(article.html))
@@ -50,6 +72,8 @@ export function articlePage(article: Article) {
     }${article.url ? html` · <a href="${article.url}" rel="noopener noreferrer nofollow">original</a>` : ''}</p>
 <div class="body">${body}</div>
 </article>
+${quotesPanel(quotes)}
+${claimsPanel(claims)}
 ${
   related.length > 0
     ? html`<aside><h2>Related links on the page</h2><ul>${related.map((l) =>

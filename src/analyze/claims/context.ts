@@ -16,7 +16,10 @@ interface Attribution extends Span {
  * A sentence ends at . ! ? (and closing quotes) before a capital or a digit, at a blank line,
  * or at a newline before an indented line (Reuters wraps lines but indents paragraphs).
  */
-const SENTENCE_END = /[.!?]+["”’')\]]*(?=\s+["“‘(]?[\p{Lu}\p{N}])|\n[ \t]*\n|\n(?=[ \t]{2,})/gu;
+// The lookbehind starts a match only at the first mark of a run, so a long run of dots
+// (a table rule, an attack) is tried once rather than from every position: linear time.
+const SENTENCE_END =
+  /(?<![.!?])[.!?]+["”’')\]]*(?=\s+["“‘(]?[\p{Lu}\p{N}])|\n[ \t]*\n|\n(?=[ \t]{2,})/gu;
 /** A period after these ends an abbreviation or an initial, not a sentence ("U.S.", "Sept."). */
 const ABBREVIATION =
   /(?:^|[\s(.])(?:\p{Lu}|Mr|Mrs|Ms|Dr|St|Gen|Sen|Rep|Gov|Lt|Col|Sgt|Capt|Prof|Jr|Sr|No|Nos|Jan|Feb|Aug|Sept?|Oct|Nov|Dec|vs|Inc|Corp|Co|Ltd|Ave|Mt|Rev|Adm|Maj|Cmdr|Fig|Vol|approx|est)$/u;

@@ -13,7 +13,7 @@ import {
   sourceBefore,
   type Tok,
 } from './phrases.js';
-import type { Quotation } from './quotations.js';
+import { firstQuotationFrom, type Quotation } from './quotations.js';
 
 export interface Span {
   start: number;
@@ -64,6 +64,15 @@ const SECOND_PREDICATE_AUX = new Set([
   'also',
   'later',
 ]);
+/**
+ * No reported clause runs longer than this many tokens: news sentences stay well under it,
+ * and a run-on text with no sentence ends (a scraped page, an attack) stays linear.
+ */
+const MAX_CLAUSE_TOKENS = 150;
+/** Partial quotes kept per clause; a clause quoting more fragments is a mixed quote. */
+const MAX_PARTIALS = 4;
+/** How far past its sentence a colon hands content over (characters). */
+const COLON_REACH = 600;
 const WH = new Set(['what', 'which', 'who', 'how', 'why', 'where', 'when', 'whether']);
 const PARTICLES = new Set(['at', 'to', 'for', 'about', 'on', 'of', 'out']);
 const CLOSE_MARK = /^["”»'’]$/;
@@ -115,10 +124,13 @@ function modelCue(model: CueModel, toks: readonly Tok[], i: number): Cue | null 
   return { first: i, last: according ? i + 1 : i, strength: p, according, participle };
 }
 
-/** Where the reported clause after a cue ends: the sentence end, or a new cue's comma. */
+/**
+ * Where the reported clause after a cue ends: the sentence end, a semicolon, a new cue's
+ * comma (", adding that"), a second predicate (", and has …"), or MAX_CLAUSE_TOKENS on.
+ */
 function clauseEnd(toks: readonly Tok[], from: number): number {
-  let end = toks.length;
-  for (let j = from; j < toks.length; j++) {
+  let end = Math.min(toks.length, from + MAX_CLAUSE_TOKENS);
+  for (let j = from; j < end; j++) {
     const t = toks[j]!;
     if (t.quote >= 0 || t.mark >= 0) continue;
     if (t.text === ';') {
@@ -221,9 +233,12 @@ export interface SentenceContext {
 export function attributeSentence(ctx: SentenceContext): void {
   const { toks, found } = ctx;
   const firstInSentence = found.length;
+  // Content before a cue starts after what earlier attributions of the sentence took.
+  let taken = 0;
   for (let i = 0; i < toks.length; i++) {
     const cue = ctx.cueModel ? modelCue(ctx.cueModel, toks, i) : lexiconCue(toks, i);
     if (!cue) continue;
+    const floor = Math.max(taken, cue.first - MAX_CLAUSE_TOKENS);
     let source: [number, number] | null = null;
     let shares: RawAttribution | null = null;
     let contentFirst = -1;
@@ -245,7 +260,7 @@ export function attributeSentence(ctx: SentenceContext): void {
       const rest = stop + 1;
       if (opensSentence && isComma(toks[stop]) && end - rest >= 3)
         [contentFirst, contentEnd] = [rest, end];
-      else [contentFirst, contentEnd] = [0, cue.first];
+      else [contentFirst, contentEnd] = [floor, cue.first];
     } else if (cue.participle && afterClauseComma(toks, cue.first)) {
       // "…, warning that …": the participle shares the main clause's speaker.
       shares = found.length > firstInSentence ? found[firstInSentence]! : null;
@@ -259,6 +274,7 @@ export function attributeSentence(ctx: SentenceContext): void {
         inverted,
         found.length > firstInSentence ? found.at(-1)! : null,
         unclaimedQuotationBefore(ctx, toks[0]!.start),
+        floor,
       );
       if (!placed) continue;
       ({ source, shares } = placed);
@@ -274,8 +290,8 @@ export function attributeSentence(ctx: SentenceContext): void {
             : trimClause(toks, contentFirst, contentEnd, ctx.quotations);
     if (!clause) continue;
     // "Fallin said: I think … . I think …": a colon hands the rest of the paragraph over.
-    if (toks[contentFirst - 1]?.text === ':' && !toks.slice(contentEnd).some((t) => !isPunct(t))) {
-      clause.end = Math.max(clause.end, paragraphEnd(ctx.text, clause.end));
+    if (toks[contentFirst - 1]?.text === ':' && onlyPunctuationFrom(toks, contentEnd)) {
+      clause.end = Math.max(clause.end, paragraphEnd(ctx.text, clause.end, COLON_REACH));
     }
     const cueSpan = { start: toks[cue.first]!.start, end: toks[cue.last]!.end };
     const sourceSpan = source ? { start: toks[source[0]]!.start, end: toks[source[1]]!.end } : null;
@@ -285,6 +301,9 @@ export function attributeSentence(ctx: SentenceContext): void {
       cue: cueSpan,
       strength: cue.strength,
     });
+    let next = Math.max(cue.last, source?.[1] ?? 0) + 1;
+    while (next < toks.length && toks[next]!.start < clause.end) next++;
+    taken = next;
     i = cue.last;
   }
 }
@@ -324,6 +343,7 @@ function placeVerbCue(
   inverted: boolean,
   previous: RawAttribution | null,
   quoteBefore: boolean,
+  floor: number,
 ): Placement | null {
   const after = cue.last + 1;
   const back = sourceBefore(toks, cue.first);
@@ -355,21 +375,27 @@ function placeVerbCue(
     return stop - after >= 3 ? place([after, stop]) : null;
   }
   if (source && source[0] > cue.last) {
-    if (cue.first < 2) return null;
-    return place([0, continuedContent(toks, source[1] + 1, cue.first, end)]);
+    if (cue.first - floor < 2) return null;
+    return place([floor, continuedContent(toks, source[1] + 1, cue.first, end)]);
   }
   const sourceFirst = source ? Math.min(source[0], cue.first) : cue.first;
-  const beforeLen = shares ? 0 : sourceFirst;
+  const beforeLen = shares ? 0 : sourceFirst - floor;
   const beforeEndsComma =
     beforeLen > 0 && (isComma(toks[sourceFirst - 1]) || toks[sourceFirst - 1]!.mark >= 0);
-  const beforeQuoted = beforeEndsComma && toks.slice(0, sourceFirst).some((t) => t.mark >= 0);
-  const beforeOk = beforeEndsComma && beforeLen >= 4 && !INTRO.has(toks[0]!.lower);
+  let beforeQuoted = false;
+  for (let j = floor; beforeEndsComma && j < sourceFirst; j++) {
+    if (toks[j]!.mark >= 0) beforeQuoted = true;
+  }
+  const beforeOk = beforeEndsComma && beforeLen >= 4 && !INTRO.has(toks[floor]!.lower);
   const s = contentStartAfter(toks, after, end);
   const afterLen = end - s.at;
   const before = (): Placement =>
-    place([0, continuedContent(toks, Math.max(source?.[1] ?? 0, cue.last) + 1, sourceFirst, end)]);
-  const quoteResumes = beforeQuoted && s.strong && toks[s.at]!.mark >= 0;
-  if (quoteResumes) return place([0, end]);
+    place([
+      floor,
+      continuedContent(toks, Math.max(source?.[1] ?? 0, cue.last) + 1, sourceFirst, end),
+    ]);
+  const quoteResumes = beforeQuoted && s.strong && (toks[s.at]?.mark ?? -1) >= 0;
+  if (quoteResumes) return place([floor, end]);
   if (s.strong && afterLen >= 1) return place([s.at, end]);
   const afterIsClause = SUBJECT_PRONOUNS.has(toks[s.at]?.lower ?? '');
   if (beforeQuoted || (beforeOk && afterLen < 8 && !afterIsClause)) return before();
@@ -381,10 +407,19 @@ function placeVerbCue(
   return null;
 }
 
-/** The end of the paragraph (line) holding `pos`, before its closing punctuation and space. */
-function paragraphEnd(text: string, pos: number): number {
+/** Are the tokens from `from` to the sentence end all punctuation? */
+function onlyPunctuationFrom(toks: readonly Tok[], from: number): boolean {
+  for (let j = from; j < toks.length; j++) if (!isPunct(toks[j]!)) return false;
+  return true;
+}
+
+/**
+ * The end of the paragraph (line) holding `pos`, before its closing punctuation and space,
+ * at most `reach` characters on.
+ */
+function paragraphEnd(text: string, pos: number, reach: number): number {
   const nl = text.indexOf('\n', pos);
-  let end = nl < 0 ? text.length : nl;
+  let end = Math.min(nl < 0 ? text.length : nl, pos + reach);
   while (end > pos && /[\s.!?]/.test(text[end - 1]!)) end--;
   return end;
 }
@@ -394,10 +429,9 @@ function announcesQuote(toks: readonly Tok[]): boolean {
   return toks[toks.length - 1]!.text === ':';
 }
 
-/** The quotation that starts right after `pos` (only white space between), as a clause. */
 /** The quotation that ends right before `pos` (only white space between), as a clause. */
 function precedingQuotation(ctx: SentenceContext, pos: number): Span | null {
-  const q = ctx.quotations.findLast((q) => q.end <= pos);
+  const q = ctx.quotations[firstQuotationFrom(ctx.quotations, pos) - 1];
   if (!q || ctx.text.slice(q.end, pos).trim() !== '') return null;
   return { start: q.start, end: q.end };
 }
@@ -407,11 +441,17 @@ function unclaimedQuotationBefore(ctx: SentenceContext, pos: number): boolean {
   const q = precedingQuotation(ctx, pos);
   if (!q || ctx.text.slice(q.end, pos).includes('\n')) return false;
   if (!/[?!.]\W*$/.test(ctx.text.slice(q.start, q.end))) return false;
-  return !ctx.found.some((a) => a.clause.start < q.end && q.start < a.clause.end);
+  // Attributions come in text order: only the last few can reach back to this quotation.
+  for (let k = ctx.found.length - 1; k >= 0 && k >= ctx.found.length - 20; k--) {
+    const a = ctx.found[k]!;
+    if (a.clause.start < q.end && q.start < a.clause.end) return false;
+  }
+  return true;
 }
 
+/** The quotation that starts right after `pos` (only white space between), as a clause. */
 function followingQuotation(ctx: SentenceContext, pos: number): Span | null {
-  const q = ctx.quotations.find((q) => q.start >= pos);
+  const q = ctx.quotations[firstQuotationFrom(ctx.quotations, pos)];
   if (!q || ctx.text.slice(pos, q.start).trim() !== '') return null;
   return { start: q.start, end: q.end };
 }
@@ -469,9 +509,12 @@ export function pushWithKinds(
   quotations: readonly Quotation[],
   rest: Omit<RawAttribution, 'kind' | 'content' | 'clause'>,
 ): void {
-  const inside = quotations.filter(
-    (q) => q.start >= clause.start && q.end <= clause.end && q.words > 0,
-  );
+  const inside: Quotation[] = [];
+  for (let k = firstQuotationFrom(quotations, clause.start); k < quotations.length; k++) {
+    const q = quotations[k]!;
+    if (q.start >= clause.end) break;
+    if (q.end <= clause.end && q.words > 0) inside.push(q);
+  }
   const quoted = inside.reduce((n, q) => n + q.end - q.start, 0);
   const share = quoted / Math.max(1, clause.end - clause.start);
   const first = inside[0];
@@ -489,7 +532,7 @@ export function pushWithKinds(
       clause,
       ...rest,
     });
-  } else if (share < 0.5) {
+  } else if (share < 0.5 && inside.length <= MAX_PARTIALS) {
     for (const q of inside) {
       found.push({
         kind: 'partial',

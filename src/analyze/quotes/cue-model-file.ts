@@ -23,6 +23,7 @@ export function defaultCueModelPath(): string {
   return modelPath('quotes', 'cues.json.gz');
 }
 
+/** The file's bytes for a model: pruned, rounded, sorted, gzipped JSON. */
 export function encodeCueModel(model: CueModel, meta: Record<string, unknown> = {}): Buffer {
   const weights = [...model.weights]
     .filter(([, w]) => Math.abs(w) >= PRUNE_BELOW)
@@ -39,9 +40,17 @@ export function encodeCueModel(model: CueModel, meta: Record<string, unknown> = 
   return gzipSync(JSON.stringify(json), { level: 9 });
 }
 
+/** Reads a model file's bytes; throws on another format or a malformed file. */
 export function decodeCueModel(gz: Buffer): CueModel & { meta: Record<string, unknown> } {
   const json = JSON.parse(gunzipSync(gz).toString('utf8')) as CueModelJson;
-  if (json.format !== FORMAT) throw new Error(`not a ${FORMAT} cue model (format ${json.format})`);
+  if (json?.format !== FORMAT)
+    throw new Error(`not a ${FORMAT} cue model (format ${json?.format})`);
+  const ok =
+    Array.isArray(json.vocab) &&
+    Array.isArray(json.weights) &&
+    typeof json.bias === 'number' &&
+    typeof json.threshold === 'number';
+  if (!ok) throw new Error(`malformed ${FORMAT} cue model`);
   return {
     vocab: new Set(json.vocab),
     weights: new Map(json.weights),
@@ -51,10 +60,12 @@ export function decodeCueModel(gz: Buffer): CueModel & { meta: Record<string, un
   };
 }
 
+/** Loads the committed cue model (or the one at `path`). */
 export function loadCueModel(path: string = defaultCueModelPath()): CueModel {
   return decodeCueModel(readFileSync(path));
 }
 
+/** Writes a model file, with what made it in `meta`. */
 export function saveCueModel(
   path: string,
   model: CueModel,

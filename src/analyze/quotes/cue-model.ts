@@ -120,8 +120,8 @@ export function cueFeatures(toks: readonly Tok[], i: number): string[] {
 }
 
 /**
- * Each model's summed weights of ownFeatures, per word as written: a word's own score.
- * Only candidate words reach it, so it stays as small as the model's vocabulary.
+ * Each model's summed weights of ownFeatures, per word and capitalisation: a word's own
+ * score. Only candidate words reach it, so it stays within twice the model's vocabulary.
  */
 const ownScores = new WeakMap<CueModel, Map<string, number>>();
 
@@ -131,11 +131,13 @@ function ownScore(model: CueModel, t: Tok): number {
     cache = new Map();
     ownScores.set(model, cache);
   }
-  let z = cache.get(t.text);
+  // The own features read only the lower-cased word and whether it is capitalised.
+  const key = /^\p{Lu}/u.test(t.text) ? `^${t.lower}` : t.lower;
+  let z = cache.get(key);
   if (z === undefined) {
     z = 0;
     for (const f of ownFeatures(t)) z += model.weights.get(f) ?? 0;
-    cache.set(t.text, z);
+    cache.set(key, z);
   }
   return z;
 }

@@ -17,8 +17,15 @@ export function attachFloatingQuotes(
   quotations: readonly Quotation[],
   found: RawAttribution[],
 ): void {
-  const claimed = (q: Quotation) =>
-    found.some((a) => a.clause.start < q.end && q.start < a.clause.end);
+  // One sweep over clauses in text order marks the quotations some clause already holds.
+  const byStart = [...found].sort((a, b) => a.clause.start - b.clause.start);
+  let c = 0;
+  let reach = -1;
+  const claimed = (q: Quotation) => {
+    while (c < byStart.length && byStart[c]!.clause.start < q.end)
+      reach = Math.max(reach, byStart[c++]!.clause.end);
+    return reach > q.start;
+  };
   const added: RawAttribution[] = [];
   let k = 0;
   let last: RawAttribution | null = null;
@@ -43,6 +50,6 @@ export function attachFloatingQuotes(
     if (near) last = floating;
   }
   if (added.length === 0) return;
-  found.push(...added);
+  for (const a of added) found.push(a);
   found.sort((a, b) => a.clause.start - b.clause.start || a.content.start - b.content.start);
 }

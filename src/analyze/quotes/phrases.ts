@@ -47,7 +47,7 @@ const STOPPERS = list(
 );
 
 /** "voters in Iowa", "majorities in all five": "in" inside a phrase headed by a group. */
-const INSIDE_IN = (toks: readonly Tok[], k: number): boolean => {
+const insideIn = (toks: readonly Tok[], k: number): boolean => {
   const before = toks[k - 2];
   return before !== undefined && /^\p{Ll}+s$/u.test(before.text) && !STOPPERS.has(before.lower);
 };
@@ -90,7 +90,7 @@ export function nounPhraseBack(toks: readonly Tok[], j: number, maxLen = 10): nu
     if (toks[j - 1]?.lower !== 'in' || !toks[j - 2] || isPunct(toks[j - 2]!)) return -1;
     k = j - 2;
   }
-  let list = false;
+  let inList = false;
   while (k - 1 >= 0 && j - k + 1 < maxLen) {
     const t = toks[k - 1]!;
     if (t.quote >= 0 || t.mark >= 0) break;
@@ -101,14 +101,14 @@ export function nounPhraseBack(toks: readonly Tok[], j: number, maxLen = 10): nu
       break;
     }
     // Coordinated names: "Mark Blumenthal and Jon Cohen", "Obama, Clinton, and others".
-    if (t.lower === 'and' || (list && t.text === ',')) {
+    if (t.lower === 'and' || (inList && t.text === ',')) {
       const before = toks[k - 2]?.text === ',' && t.lower === 'and' ? toks[k - 3] : toks[k - 2];
       if (
         before &&
         before.quote < 0 &&
         (isCapitalized(before) || SUBJECT_PRONOUNS.has(before.lower))
       ) {
-        list = true;
+        inList = true;
         k = toks.indexOf(before, Math.max(0, k - 3));
         if (SUBJECT_PRONOUNS.has(before.lower)) break;
         continue;
@@ -121,7 +121,7 @@ export function nounPhraseBack(toks: readonly Tok[], j: number, maxLen = 10): nu
       t.text === '-' ||
       t.lower === 'of' ||
       t.lower === 'for' ||
-      (t.lower === 'in' && INSIDE_IN(toks, k))
+      (t.lower === 'in' && insideIn(toks, k))
     ) {
       k--;
       continue;

@@ -5,7 +5,7 @@
 export interface Quotation {
   /** The opening mark. */
   start: number;
-  /** Just after the closing mark (or the end of the last paragraph when never closed). */
+  /** Just after the closing mark. */
   end: number;
   /** The words inside the marks, trimmed. */
   innerStart: number;
@@ -118,6 +118,18 @@ export function findQuotations(text: string): Quotation[] {
     }
   }
   return out;
+}
+
+/** Index of the first quotation starting at or after `pos` (binary search, sorted input). */
+export function firstQuotationFrom(quotes: readonly Quotation[], pos: number): number {
+  let lo = 0;
+  let hi = quotes.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (quotes[mid]!.start < pos) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /** Index of the quotation containing position `pos`, or -1 (binary search, sorted input). */

@@ -8,6 +8,7 @@ export interface Relation {
   source: Span | null;
 }
 
+/** Groups sitrep's attributions into corpus relations, in text order. */
 export function toRelations(found: readonly RawAttribution[]): Relation[] {
   const byRoot = new Map<RawAttribution, Relation>();
   const byClause = new Map<string, Relation>();

@@ -86,6 +86,7 @@ export function candidateVocab(
   return vocab;
 }
 
+/** Trains the cue detector on articles with gold cues; the threshold is the option's. */
 export function trainCueModel(
   articles: readonly CueTrainingArticle[],
   opts: TrainCuesOptions,
@@ -147,6 +148,8 @@ export function pruneVocab(model: CueModel, articles: readonly CueTrainingArticl
       });
     }
   }
-  const keep = (w: string) => (fired.get(w) ?? 0) >= MIN_FIRE_RATE * (seen.get(w) ?? 1);
+  // Words the training text never shows (curated forms like "retorts") are kept: there is
+  // no evidence against them.
+  const keep = (w: string) => !seen.has(w) || (fired.get(w) ?? 0) >= MIN_FIRE_RATE * seen.get(w)!;
   return { ...model, vocab: new Set([...model.vocab].filter(keep)) };
 }

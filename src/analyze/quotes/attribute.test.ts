@@ -120,6 +120,9 @@ describe('findAttributions (lexicon)', () => {
       '\u0000\u0001 said said said',
       '"'.repeat(500),
       'said, “'.repeat(200),
+      '“We won,” he said that',
+      `He said the plan works. ${'“a b c d” '.repeat(2000)}`,
+      'He said “a b” and '.repeat(3000),
     ]) {
       for (const a of findAttributions(text)) {
         expect(a.content.end).toBeLessThanOrEqual(text.length);

@@ -1,10 +1,13 @@
 // Beam-search decoding of a document, sentence by sentence, with the same features as the
 // greedy decoder. Trained as a structured perceptron with early update (Collins and Roark
 // 2004): when the gold prefix falls out of the beam, the model moves towards it and away from
-// the best hypothesis, and the rest of the sentence is skipped.
+// the best hypothesis, and the rest of the sentence is skipped. This is the decoder training
+// uses, with features looked up by string; tagging uses compiled-beam.ts, which gives the
+// same labels faster.
 import type { LinearModel } from './decode.js';
-import type { FeatureConfig, PreparedDocument } from './features.js';
-import { ALLOWED, LABELS, N_LABELS, START, typeOf } from './labels.js';
+import type { DocumentTokens, FeatureConfig } from './features.js';
+import { labelName, N_LABELS, START, TYPE_NAMES, typeOf } from './labels.js';
+import { type BeamScorer, BeamSearch } from './search.js';
 
 /** What beam training needs: gold labels and a sequence-level update. */
 export interface SequenceLearner {
@@ -14,16 +17,6 @@ export interface SequenceLearner {
   tick(): void;
 }
 
-/** One beam entry at a token: its label, the entry it extends, and the path's score. */
-interface Hypothesis {
-  label: number;
-  back: Hypothesis | null;
-  score: number;
-  /** True while the path equals the gold labels (training only). */
-  gold: boolean;
-}
-
-const TYPE_NAMES = ['P', 'O', 'L', 'M'];
 const NOT_LOOKED_UP = -2;
 
 /** Ids of the label-history features T and TT per (p2, p1), cached per model. */
@@ -37,8 +30,6 @@ function labelIds(model: LinearModel): Int32Array {
   }
   return table;
 }
-
-const labelName = (k: number): string => (k === START ? 'S' : LABELS[k]!);
 
 /** Pushes the ids of T (p1) and TT (p2, p1) onto out. */
 function pushLabelIds(out: number[], model: LinearModel, p1: number, p2: number): void {
@@ -54,7 +45,7 @@ function pushLabelIds(out: number[], model: LinearModel, p1: number, p2: number)
 
 /** Ids of the features of token i that read the document's earlier labels. */
 function historyIds(
-  doc: PreparedDocument,
+  doc: DocumentTokens,
   s: number,
   i: number,
   history: Map<string, Int32Array>,
@@ -103,7 +94,7 @@ function crossId(model: LinearModel, prefix: string, key: string, p1: number): n
 
 /** Ids of the previous label crossed with token i's word and shape. */
 function wordLabelIds(
-  doc: PreparedDocument,
+  doc: DocumentTokens,
   s: number,
   i: number,
   p1: number,
@@ -119,7 +110,7 @@ function wordLabelIds(
 
 /** Every label-dependent feature id at token i after labels p2, p1 (for updates). */
 function dynamicIds(
-  doc: PreparedDocument,
+  doc: DocumentTokens,
   s: number,
   i: number,
   p1: number,
@@ -135,7 +126,7 @@ function dynamicIds(
 }
 
 function sequenceUpdate(
-  doc: PreparedDocument,
+  doc: DocumentTokens,
   s: number,
   ids: number[][],
   labels: readonly number[],
@@ -153,24 +144,64 @@ function sequenceUpdate(
   }
 }
 
-/** Inserts h into a list sorted by descending score, keeping at most `width`. */
-function insertSorted(list: Hypothesis[], h: Hypothesis, width: number): void {
-  let at = list.length;
-  while (at > 0 && list[at - 1]!.score < h.score) at--;
-  list.splice(at, 0, h);
-  if (list.length > width) list.pop();
-}
+/**
+ * Scores from feature ids looked up by string, which is what training needs: its model
+ * makes a new feature for each string it has not seen, in the order they are asked for.
+ */
+class StringFeatureScorer implements BeamScorer {
+  s = 0;
+  private readonly stat = new Float64Array(N_LABELS);
+  /** Per token: Tw/Tz ids by previous label, filled when a hypothesis needs them. */
+  private readonly byPrev: (number[] | undefined)[] = new Array(START + 1);
+  private readonly dyn: number[] = [];
 
-/** The labels of a hypothesis's path, first token first. */
-function pathOf(h: Hypothesis): number[] {
-  const out: number[] = [];
-  for (let x: Hypothesis | null = h; x && x.label !== START; x = x.back) out.push(x.label);
-  return out.reverse();
+  constructor(
+    private readonly doc: DocumentTokens,
+    private readonly ids: number[][][],
+    private readonly model: LinearModel,
+    private readonly config: FeatureConfig,
+    readonly history: Map<string, Int32Array>,
+  ) {}
+
+  startToken(i: number): void {
+    const { doc, s, model, stat } = this;
+    const hist = historyIds(doc, s, i, this.history, model, this.config);
+    this.byPrev.fill(undefined);
+    stat.fill(0);
+    const w0 = model.weights;
+    for (const id of this.ids[s]![i]!) {
+      const row = id * N_LABELS;
+      for (let k = 0; k < N_LABELS; k++) stat[k]! += w0[row + k]!;
+    }
+    for (const id of hist) {
+      const row = id * N_LABELS;
+      for (let k = 0; k < N_LABELS; k++) stat[k]! += w0[row + k]!;
+    }
+  }
+
+  scores(i: number, p1: number, p2: number, _allowed: Int32Array, out: Float64Array): void {
+    const { model, dyn } = this;
+    let wl = this.byPrev[p1];
+    if (!wl) {
+      wl = wordLabelIds(this.doc, this.s, i, p1, model);
+      this.byPrev[p1] = wl;
+    }
+    dyn.length = 0;
+    for (const id of wl) dyn.push(id);
+    pushLabelIds(dyn, model, p1, p2);
+    // Read after featureId: training may have grown the weights.
+    const w = model.weights;
+    out.set(this.stat);
+    for (const id of dyn) {
+      const row = id * N_LABELS;
+      for (let k = 0; k < N_LABELS; k++) out[k]! += w[row + k]!;
+    }
+  }
 }
 
 /** Labels every token of a document with a beam of `width`, learning when given gold. */
 export function beamDecodeDocument(
-  doc: PreparedDocument,
+  doc: DocumentTokens,
   ids: number[][][],
   model: LinearModel,
   config: FeatureConfig,
@@ -179,62 +210,13 @@ export function beamDecodeDocument(
 ): number[][] {
   const history = new Map<string, Int32Array>();
   const out: number[][] = [];
-  const scores = new Float64Array(N_LABELS);
-  const stat = new Float64Array(N_LABELS);
-  /** Per token: Tw/Tz ids by previous label, filled when a hypothesis needs them. */
-  const byPrev: (number[] | undefined)[] = new Array(START + 1);
-  const dyn: number[] = [];
+  const scorer = new StringFeatureScorer(doc, ids, model, config, history);
+  const search = new BeamSearch(width);
   for (let s = 0; s < doc.words.length; s++) {
     const n = doc.words[s]!.length;
     const gold = learner?.gold[s];
-    let beam: Hypothesis[] = [{ label: START, back: null, score: 0, gold: true }];
-    let early = -1;
-    for (let i = 0; i < n; i++) {
-      const hist = historyIds(doc, s, i, history, model, config);
-      byPrev.fill(undefined);
-      stat.fill(0);
-      const w0 = model.weights;
-      for (const id of ids[s]![i]!) {
-        const row = id * N_LABELS;
-        for (let k = 0; k < N_LABELS; k++) stat[k]! += w0[row + k]!;
-      }
-      for (const id of hist) {
-        const row = id * N_LABELS;
-        for (let k = 0; k < N_LABELS; k++) stat[k]! += w0[row + k]!;
-      }
-      const next: Hypothesis[] = [];
-      for (const h of beam) {
-        const p1 = h.label;
-        const p2 = h.back ? h.back.label : START;
-        let wl = byPrev[p1];
-        if (!wl) {
-          wl = wordLabelIds(doc, s, i, p1, model);
-          byPrev[p1] = wl;
-        }
-        dyn.length = 0;
-        for (const id of wl) dyn.push(id);
-        pushLabelIds(dyn, model, p1, p2);
-        // Read after featureId: training may have grown the weights.
-        const w = model.weights;
-        scores.set(stat);
-        for (const id of dyn) {
-          const row = id * N_LABELS;
-          for (let k = 0; k < N_LABELS; k++) scores[k]! += w[row + k]!;
-        }
-        for (const k of ALLOWED[p1 * 2 + (i === n - 1 ? 1 : 0)]!) {
-          const score = h.score + scores[k]!;
-          if (next.length >= width && score <= next[width - 1]!.score) continue;
-          const g = gold !== undefined && h.gold && gold[i] === k;
-          insertSorted(next, { label: k, back: h, score, gold: g }, width);
-        }
-      }
-      beam = next;
-      if (gold && !beam.some((h) => h.gold)) {
-        early = i;
-        break;
-      }
-    }
-    const best = pathOf(beam[0]!);
+    scorer.s = s;
+    const { labels: best, early } = search.run(n, scorer, gold);
     if (learner && gold) {
       const upto = early >= 0 ? early + 1 : n;
       const g = gold.slice(0, upto);

@@ -1,7 +1,7 @@
 // Greedy left-to-right decoding of a document with a linear model over BILOU labels. The
 // same loop trains the perceptron: given gold labels, it updates on every wrong token.
-import type { FeatureConfig, PreparedDocument } from './features.js';
-import { ALLOWED, LABELS, N_LABELS, START, typeOf } from './labels.js';
+import type { DocumentTokens, FeatureConfig, PreparedDocument } from './features.js';
+import { ALLOWED, LABELS, N_LABELS, START, TYPE_NAMES, typeOf } from './labels.js';
 
 /** A linear model: feature ids and a weight row of N_LABELS per feature. */
 export interface LinearModel {
@@ -18,8 +18,6 @@ export interface Learner {
   /** Called after every token: the averaging clock. */
   tick(): void;
 }
-
-const TYPE_NAMES = ['P', 'O', 'L', 'M'];
 
 /** Ids of the shared per-word feature arrays, per model (a model's ids never change). */
 const SHARED_IDS = new WeakMap<LinearModel, WeakMap<readonly string[], number[]>>();
@@ -59,7 +57,7 @@ export function staticIds(doc: PreparedDocument, model: LinearModel): number[][]
 
 /** Labels every token of a document (BILOU ids), learning from mistakes when given gold. */
 export function decodeDocument(
-  doc: PreparedDocument,
+  doc: DocumentTokens,
   ids: number[][][],
   model: LinearModel,
   config: FeatureConfig,

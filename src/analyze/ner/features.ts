@@ -51,6 +51,9 @@ export interface PreparedDocument {
   shared: string[][][][];
 }
 
+/** What the decoders read of a document besides feature ids. */
+export type DocumentTokens = Pick<PreparedDocument, 'words' | 'lower' | 'shortShape'>;
+
 /** Cluster prefix lengths, as in Ratinov and Roth (2009). */
 const CLUSTER_PREFIXES = [4, 6, 10, 20];
 
@@ -83,7 +86,8 @@ export function shortShape(shape: string): string {
   return out;
 }
 
-function caseClass(word: string): number {
+/** How a word is written: CASE_LOWER, CASE_TITLE, CASE_UPPER or 0 (other). */
+export function caseClass(word: string): number {
   const c = word.charCodeAt(0);
   const upper = word !== word.toLowerCase();
   if (!upper) return CASE_LOWER;
@@ -96,7 +100,7 @@ function clusterOf(res: FeatureResources, word: string, lower: string): string |
 }
 
 /** Context words kept per capitalized word; frequent words would otherwise flood it. */
-const MAX_CONTEXTS = 12;
+export const MAX_CONTEXTS = 12;
 
 /**
  * Ratinov and Roth's context aggregation: for every capitalized word of a document, the
@@ -126,7 +130,7 @@ function aggregateContexts(words: string[][], lower: string[][]): Map<string, Se
  * The features a word gives on its own and as a neighbour. They are built once per word and
  * the same strings reused, so the model's feature lookup hashes each string only once.
  */
-interface WordInfo {
+export interface WordInfo {
   own: string[];
   /** As the previous word (i - 1); before2 as i - 2. */
   before: string[];
@@ -150,8 +154,16 @@ function wordInfos(res: FeatureResources): Map<string, WordInfo> {
 }
 
 function wordInfo(cache: Map<string, WordInfo>, res: FeatureResources, w: string): WordInfo {
-  const hit = cache.get(w);
-  if (hit) return hit;
+  let info = cache.get(w);
+  if (!info) {
+    info = wordFeatures(res, w);
+    cache.set(w, info);
+  }
+  return info;
+}
+
+/** The features of one word (see WordInfo). */
+export function wordFeatures(res: FeatureResources, w: string): WordInfo {
   const cfg = res.config;
   const l = w.toLowerCase();
   const shape = wordShape(w);
@@ -173,21 +185,35 @@ function wordInfo(cache: Map<string, WordInfo>, res: FeatureResources, w: string
     before.push(`c-4${c.slice(0, 4)}`, `c-10${c.slice(0, 10)}`);
     after.push(`c+4${c.slice(0, 4)}`, `c+10${c.slice(0, 10)}`);
   }
-  const info = { own, before, after, before2: `w-2${l}`, after2: `w+2${l}` };
-  cache.set(w, info);
-  return info;
+  return { own, before, after, before2: `w-2${l}`, after2: `w+2${l}` };
+}
+
+/** A word's vote on whether its sentence is a headline (see capsVote). */
+export const VOTE_NONE = 0;
+export const VOTE_LOWER = 1;
+export const VOTE_UPPER = 2;
+
+/** VOTE_NONE for fewer than two ASCII letters in a row, else whether it is upper case. */
+export function capsVote(w: string): number {
+  if (!/[A-Za-z]{2}/.test(w)) return VOTE_NONE;
+  return w === w.toUpperCase() ? VOTE_UPPER : VOTE_LOWER;
+}
+
+/** A headline: most of the counted words (see capsVote), and at least two, are upper case. */
+export function isHeadline(counted: number, upper: number): boolean {
+  return counted >= 2 && upper / counted > 0.8;
 }
 
 /** True when most letters-only tokens of a sentence are upper case (a headline). */
 function isAllCaps(words: readonly string[]): boolean {
   let upper = 0;
-  let alpha = 0;
+  let counted = 0;
   for (const w of words) {
-    if (!/[A-Za-z]{2}/.test(w)) continue;
-    alpha++;
-    if (w === w.toUpperCase()) upper++;
+    const vote = capsVote(w);
+    if (vote !== VOTE_NONE) counted++;
+    if (vote === VOTE_UPPER) upper++;
   }
-  return alpha >= 2 && upper / alpha > 0.8;
+  return isHeadline(counted, upper);
 }
 
 /** Computes the static features of every token of a document. */
@@ -265,7 +291,7 @@ export function prepareDocument(
  * greedy left-to-right pass cannot see ahead), and the types it gave the same word elsewhere.
  */
 export function aggregateFeatures(
-  doc: PreparedDocument,
+  doc: DocumentTokens,
   prior: readonly (readonly string[])[],
 ): string[][][] {
   const byWord = new Map<string, Int32Array>();

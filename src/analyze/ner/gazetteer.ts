@@ -44,9 +44,7 @@ export function matchWords(gaz: Gazetteer, lower: string): string[] {
   const mask = gaz.get(WORD_KEY + lower);
   if (!mask) return [];
   const out: string[] = [];
-  for (let b = 0; b < 16; b++) {
-    if (mask & (1 << b)) out.push(`${ENTITY_TYPES[b >> 2]}${POSITIONS[b & 3]}`);
-  }
+  for (let b = 0; b < 16; b++) if (mask & (1 << b)) out.push(gazetteerCodeName(b));
   return out;
 }
 
@@ -112,39 +110,60 @@ export function documentsGazetteer(docs: readonly ConllDocument[], base?: Gazett
   return gaz;
 }
 
-function hasUpper(word: string): boolean {
-  return word !== word.toLowerCase();
+/** A gazetteer match of one token: type index × 4 + position (B, I, L, U). */
+export type GazetteerCode = number;
+
+/** "PERU" for the code of PER, U: the string the features use. */
+export function gazetteerCodeName(code: GazetteerCode): string {
+  return `${ENTITY_TYPES[code >> 2]}${POSITIONS[code & 3]}`;
 }
 
 /**
- * For each token, the gazetteer features it takes part in: "TYPE:POS" with POS one of
- * B/I/L/U. A phrase must begin and end with a capitalized token, so "us" is not "US".
+ * For each token, the listed phrases it takes part in, as GazetteerCodes (null for none). A
+ * phrase must begin and end with a capitalized token, so "us" is not "US".
  */
-export function matchGazetteer(
+export function matchGazetteerCodes(
   gaz: Gazetteer,
   lower: readonly string[],
-  words: readonly string[],
-): string[][] {
-  const out: string[][] = words.map(() => []);
-  for (let i = 0; i < words.length; i++) {
-    if (!hasUpper(words[i]!)) continue;
+  capitalized: readonly boolean[],
+): (GazetteerCode[] | null)[] {
+  const n = lower.length;
+  const out: (GazetteerCode[] | null)[] = new Array(n).fill(null);
+  const push = (i: number, code: GazetteerCode): void => {
+    const codes = out[i];
+    if (codes) codes.push(code);
+    else out[i] = [code];
+  };
+  for (let i = 0; i < n; i++) {
+    if (!capitalized[i]) continue;
     let key = '';
-    for (let n = 1; n <= MAX_PHRASE && i + n <= words.length; n++) {
-      key = n === 1 ? lower[i]! : `${key} ${lower[i + n - 1]}`;
+    for (let len = 1; len <= MAX_PHRASE && i + len <= n; len++) {
+      key = len === 1 ? lower[i]! : `${key} ${lower[i + len - 1]}`;
       const mask = gaz.get(key);
       if (mask === undefined) break;
-      if (mask === 0 || !hasUpper(words[i + n - 1]!)) continue;
+      if (mask === 0 || !capitalized[i + len - 1]) continue;
       for (let t = 0; t < ENTITY_TYPES.length; t++) {
         if (!(mask & (1 << t))) continue;
-        const type = ENTITY_TYPES[t];
-        if (n === 1) out[i]!.push(`${type}U`);
+        if (len === 1) push(i, t * 4 + 3);
         else {
-          out[i]!.push(`${type}B`);
-          for (let k = i + 1; k < i + n - 1; k++) out[k]!.push(`${type}I`);
-          out[i + n - 1]!.push(`${type}L`);
+          push(i, t * 4);
+          for (let k = i + 1; k < i + len - 1; k++) push(k, t * 4 + 1);
+          push(i + len - 1, t * 4 + 2);
         }
       }
     }
   }
   return out;
+}
+
+/** matchGazetteerCodes with the codes named ("PERB", "LOCU"), [] for none. */
+export function matchGazetteer(
+  gaz: Gazetteer,
+  lower: readonly string[],
+  words: readonly string[],
+): string[][] {
+  const capitalized = words.map((w) => w !== w.toLowerCase());
+  return matchGazetteerCodes(gaz, lower, capitalized).map((codes) =>
+    codes ? codes.map(gazetteerCodeName) : [],
+  );
 }

@@ -15,6 +15,14 @@ export const START = N_LABELS;
 
 const LABEL_ID = new Map(LABELS.map((l, i) => [l, i]));
 
+/** A label as the label-history features write it: "B-PER", "O", or "S" for START. */
+export function labelName(label: number): string {
+  return label === START ? 'S' : LABELS[label]!;
+}
+
+/** The entity types (typeOf) as the document-history features write them. */
+export const TYPE_NAMES: readonly string[] = ENTITY_TYPES.map((t) => t.charAt(0));
+
 /** The entity type index (0..3) of a label id, or -1 for O. */
 export function typeOf(label: number): number {
   return label === 0 || label === START ? -1 : (label - 1) >> 2;

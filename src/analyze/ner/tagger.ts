@@ -1,10 +1,18 @@
 // Tagging token sequences with a loaded model: whole documents at once, so the
 // document-level features see every sentence. With two stages, the second pass sees the
 // first pass's labels for the whole document.
-import { beamDecodeDocument } from './beam.js';
-import { decodeDocument, type LinearModel, staticIds } from './decode.js';
-import { aggregateFeatures, type FeatureResources, prepareDocument } from './features.js';
+import { compiledBeamDecode } from './compiled-beam.js';
+import { decodeDocument, type LinearModel } from './decode.js';
+import {
+  appendIds,
+  compileDocument,
+  documentTokens,
+  nestedIds,
+  type TokenIds,
+} from './document.js';
+import { aggregateFeatures, type FeatureResources } from './features.js';
 import { bilouToBio } from './labels.js';
+import { lexiconOf } from './lexicon.js';
 
 /** A loaded tagger: feature ids, one weight matrix per stage, and what its features read. */
 export interface NerModel {
@@ -28,30 +36,26 @@ function linearStages(model: NerModel): LinearModel[] {
 
 /** BIO labels (PER/ORG/LOC/MISC) for each token of a document's sentences. */
 export function tagTokens(model: NerModel, sentences: string[][]): string[][] {
-  const doc = prepareDocument(sentences, model.resources);
+  const lexicon = lexiconOf(model);
+  const doc = compileDocument(lexicon, sentences);
   const stages = linearStages(model);
-  const featureId = stages[0]!.featureId;
-  const ids = staticIds(doc, stages[0]!);
+  const cfg = model.resources.config;
+  const width = cfg.beam ?? 1;
+  /** Features after the static ones: a later stage's, from the stages before. */
+  let extra: TokenIds | null = null;
   let labels: string[][] = [];
   for (let stage = 0; stage < model.stages.length; stage++) {
     const linear = stages[stage]!;
     if (stage > 0) {
-      const extra = aggregateFeatures(doc, labels);
-      for (let s = 0; s < ids.length; s++) {
-        for (let i = 0; i < ids[s]!.length; i++) {
-          for (const f of extra[s]![i]!) {
-            const id = featureId(f);
-            if (id >= 0) ids[s]![i]!.push(id);
-          }
-        }
-      }
+      const more = aggregateFeatures(documentTokens(doc), labels).flatMap((sentence) =>
+        sentence.map((fs) => fs.map(linear.featureId).filter((id) => id >= 0)),
+      );
+      extra = appendIds(extra, more);
     }
-    const cfg = model.resources.config;
-    const width = cfg.beam ?? 1;
     const decoded =
       width > 1
-        ? beamDecodeDocument(doc, ids, linear, cfg, width)
-        : decodeDocument(doc, ids, linear, cfg);
+        ? compiledBeamDecode(doc, extra, lexicon, stage, width)
+        : decodeDocument(documentTokens(doc), nestedIds(doc, extra), linear, cfg);
     labels = decoded.map(bilouToBio);
   }
   return labels;

@@ -34,21 +34,22 @@ const TOKEN_RE = new RegExp(
 );
 
 const CLOSERS = new Set(['"', '”', "'", '’', ')', ']']);
-const NORMAL: Record<string, string> = {
-  '“': '"',
-  '”': '"',
-  '„': '"',
-  '‘': "'",
-  '’': "'",
-  '—': '-',
-  '–': '-',
-  '…': '...',
-};
+/** One-character tokens written otherwise in training. */
+const NORMAL = new Map([
+  ['“', '"'],
+  ['”', '"'],
+  ['„', '"'],
+  ['‘', "'"],
+  ['’', "'"],
+  ['—', '-'],
+  ['–', '-'],
+  ['…', '...'],
+]);
 
 /** The token's text as the tagger saw it in training (straight quotes, ASCII dashes). */
 export function normalizeToken(text: string): string {
-  // Object.hasOwn: a token such as "constructor" must not read Object.prototype.
-  return Object.hasOwn(NORMAL, text) ? NORMAL[text]! : text.replace(/’/g, "'");
+  if (text.length === 1) return NORMAL.get(text) ?? text;
+  return text.includes('’') ? text.replace(/’/g, "'") : text;
 }
 
 const ENDERS = new Set(['.', '!', '?', '...', '…']);
@@ -59,6 +60,8 @@ export function tokenizeText(text: string): Token[][] {
   let current: Token[] = [];
   let pendingBreak = false;
   let lastEnd = 0;
+  /** The first line break at or after lastEnd (text.length when none). */
+  let lineBreak = -1;
   const close = (): void => {
     if (current.length) sentences.push(current);
     current = [];
@@ -66,9 +69,13 @@ export function tokenizeText(text: string): Token[][] {
   };
   for (const m of text.matchAll(TOKEN_RE)) {
     const start = m.index;
-    let word = m[0];
+    const word = m[0];
     const end = start + word.length;
-    if (text.slice(lastEnd, start).includes('\n')) close();
+    if (lineBreak < lastEnd) {
+      lineBreak = text.indexOf('\n', lastEnd);
+      if (lineBreak < 0) lineBreak = text.length;
+    }
+    if (lineBreak < start) close();
     // "Gen." and other abbreviations keep their period.
     if (word === '.' && current.length) {
       const prev = current[current.length - 1]!;
@@ -87,7 +94,6 @@ export function tokenizeText(text: string): Token[][] {
         else pendingBreak = false;
       }
     }
-    word = text.slice(start, end);
     const tok: Token = { text: word, start, end };
     current.push(tok);
     lastEnd = end;

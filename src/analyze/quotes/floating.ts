@@ -1,7 +1,8 @@
 // Floating quotes: a quotation with no cue of its own belongs to the last speaker when it
 // follows that speaker's words closely (the next sentence or paragraph), as news writing
 // continues a speaker's quote without repeating "she said".
-import type { RawAttribution } from './attribute.js';
+import type { RawAttribution, Span } from './attribute.js';
+import { CUE_WORDS } from './cues.js';
 import type { Quotation } from './quotations.js';
 
 /** Quotations shorter than this with no cue are scare quotes, titles or nicknames. */
@@ -10,6 +11,25 @@ const MIN_WORDS = 4;
 const MIN_WORDS_UNATTRIBUTED = 8;
 /** How far (characters) a floating quote may be from the attribution it continues. */
 const REACH = 600;
+
+/**
+ * "“…,” Trump spokesman Ron Lieberman told the Journal": a speaker named right after the
+ * closing mark with a speech verb from the lexicon is the quotation's own source, even
+ * when the cue detector passed the verb over.
+ */
+const NAMED_AFTER =
+  /^[ \t]*[,—–-]?[ \t]*((?:\p{Lu}[\p{L}.'’-]*\s+){0,5}\p{Lu}[\p{L}.'’-]*|he|she)\s+(\p{Ll}+)\b/u;
+
+function namedAfter(text: string, q: Quotation): { source: Span; cue: Span } | null {
+  const m = NAMED_AFTER.exec(text.slice(q.end, q.end + 120));
+  if (!m || CUE_WORDS.get(m[2]!)?.cls !== 'speech') return null;
+  const sourceStart = q.end + m[0].indexOf(m[1]!);
+  const cueStart = q.end + m[0].length - m[2]!.length;
+  return {
+    source: { start: sourceStart, end: sourceStart + m[1]!.length },
+    cue: { start: cueStart, end: cueStart + m[2]!.length },
+  };
+}
 
 /** Adds floating quotes to `found`, which stays in text order. */
 export function attachFloatingQuotes(
@@ -32,6 +52,22 @@ export function attachFloatingQuotes(
   for (const q of quotations) {
     if (q.words < MIN_WORDS || claimed(q)) continue;
     while (k < found.length && found[k]!.clause.end <= q.start) last = found[k++]!;
+    const own = namedAfter(text, q);
+    if (own) {
+      const content = { start: q.innerStart, end: q.innerEnd };
+      const clause = { start: q.start, end: q.end };
+      const named: RawAttribution = {
+        kind: 'direct',
+        content,
+        clause,
+        ...own,
+        sharesSourceWith: null,
+        strength: 0.6,
+      };
+      added.push(named);
+      last = named;
+      continue;
+    }
     const gap = last ? text.slice(last.clause.end, q.start) : '';
     const near = last !== null && gap.length <= REACH && gap.split('\n').length <= 3;
     if (!near && q.words < MIN_WORDS_UNATTRIBUTED) continue;

@@ -1,7 +1,7 @@
-// Who a source phrase is: a named entity inside it, a pronoun's antecedent (the nearest
-// person before it), a title's holder
-// ("the spokesperson"), or the phrase itself when it names a body ("South Korean
-// intelligence"). Generic sources ("a source", "officials") keep their text but no name.
+// Who a source phrase is: a named entity at its head, a pronoun's antecedent (the nearest
+// person before it), what "who" stands for, a title's holder ("the spokesperson"), or the
+// phrase itself when it names a body ("South Korean intelligence"). Generic sources ("a
+// source", "officials") keep their text but no name.
 import type { Mention } from '../../core/types.js';
 import type { Span } from './attribute.js';
 

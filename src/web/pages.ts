@@ -1,5 +1,6 @@
 // The first pages: the article list, one article, and search results.
 import { html, raw } from 'hono/html';
+import { shownUnit } from '../core/claim-format.js';
 import type { Article, Claim, Quote } from '../core/types.js';
 import type { ArticleSummary, SearchHit } from '../store/index.js';
 import { layout } from './layout.js';
@@ -38,7 +39,9 @@ ${next ? html`<nav class="pager"><a href="/?before=${next}" rel="next">Older art
 function quotesPanel(quotes: readonly Quote[]) {
   if (quotes.length === 0) return '';
   const words = (q: Quote) =>
-    q.kind === 'direct' || q.kind === 'partial' ? html`<q>${q.content.text}</q>` : html`${q.content.text}`;
+    q.kind === 'direct' || q.kind === 'partial'
+      ? html`<q>${q.content.text}</q>`
+      : html`${q.content.text}`;
   return html`<section class="quotes"><h2>Who said what</h2><ul>${quotes.map(
     (q) =>
       html`<li><strong>${q.speaker.name ?? q.speaker.text ?? 'Unattributed'}</strong> <span class="meta">${q.kind}${
@@ -52,12 +55,16 @@ function claimsPanel(claims: readonly Claim[]) {
   if (claims.length === 0) return '';
   return html`<section class="claims"><h2>Figures</h2><table><thead><tr><th>figure</th><th>counts</th><th>source</th><th>when</th></tr></thead><tbody>${claims.map(
     (c) =>
-      html`<tr><td>${c.hedge ? `${c.hedge} ` : ''}${c.value.toLocaleString('en')}${c.unit && c.unit !== c.subject ? ` ${c.unit}` : ''}</td><td>${c.subject}</td><td>${c.source ?? ''}</td><td>${c.time ?? ''}</td></tr>`,
+      html`<tr><td>${c.hedge ? `${c.hedge} ` : ''}${c.value.toLocaleString('en')}${shownUnit(c) ? ` ${shownUnit(c)}` : ''}</td><td>${c.subject}</td><td>${c.source ?? ''}</td><td>${c.time ?? ''}</td></tr>`,
   )}</tbody></table></section>`;
 }
 
 /** One article: sanitized body, its metadata, and the page's related links kept apart. */
-export function articlePage(article: Article, quotes: readonly Quote[] = [], claims: readonly Claim[] = []) {
+export function articlePage(
+  article: Article,
+  quotes: readonly Quote[] = [],
+  claims: readonly Claim[] = [],
+) {
   const title = article.title ?? leadLine(article.text.slice(0, 160));
   const body = article.html
     ? raw(sanitizeArticleHtml(article.html))
@@ -68,7 +75,9 @@ export function articlePage(article: Article, quotes: readonly Quote[] = [], cla
     html`<article>
 <h1>${title}</h1>
 <p class="meta">${article.sourceName}${article.byline ? html` · ${article.byline}` : ''}${
-      article.published ? html` · <time datetime="${article.published}">${day(article.published)}</time>` : ''
+      article.published
+        ? html` · <time datetime="${article.published}">${day(article.published)}</time>`
+        : ''
     }${article.url ? html` · <a href="${article.url}" rel="noopener noreferrer nofollow">original</a>` : ''}</p>
 <div class="body">${body}</div>
 </article>
@@ -103,7 +112,8 @@ ${
     : hits.length === 0
       ? html`<p>No articles match <strong>${query}</strong>.</p>`
       : html`<ol class="articles">${hits.map(
-          (h) => html`<li><a href="/articles/${h.id}">${h.title ?? leadLine(h.lead)}</a><br>${meta(h.source, h.published)}<br>${snippet(h.snippet)}</li>`,
+          (h) =>
+            html`<li><a href="/articles/${h.id}">${h.title ?? leadLine(h.lead)}</a><br>${meta(h.source, h.published)}<br>${snippet(h.snippet)}</li>`,
         )}</ol>`
 }`,
     query,

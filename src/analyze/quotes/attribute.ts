@@ -397,7 +397,10 @@ function placeVerbCue(
   const quoteResumes = beforeQuoted && s.strong && (toks[s.at]?.mark ?? -1) >= 0;
   if (quoteResumes) return place([floor, end]);
   if (s.strong && afterLen >= 1) return place([s.at, end]);
-  const afterIsClause = SUBJECT_PRONOUNS.has(toks[s.at]?.lower ?? '');
+  // "…, which reportedly depict …": a relative clause reports what follows its verb.
+  const relative =
+    source !== null && source[0] === source[1] && /^(?:who|which)$/.test(toks[source[0]]!.lower);
+  const afterIsClause = relative || SUBJECT_PRONOUNS.has(toks[s.at]?.lower ?? '');
   if (beforeQuoted || (beforeOk && afterLen < 8 && !afterIsClause)) return before();
   // “… who knows?” Trump told ITV: the question mark ended the sentence before the speaker.
   if (quoteBefore && sourceFirst === 0) return place([-1, -1]);

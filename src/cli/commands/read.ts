@@ -1,6 +1,7 @@
 // Commands that read the store: articles, article, search, stats, export, feeds.
 import { createWriteStream } from 'node:fs';
 import type { Command } from 'commander';
+import { shownUnit } from '../../core/claim-format.js';
 import type { Claim, Quote } from '../../core/types.js';
 import { configFrom, type GlobalOptions, withRuntime } from '../context.js';
 import { formatBytes, positiveInt, printJson, printTable } from '../output.js';
@@ -177,5 +178,6 @@ function quoteLine(q: Quote): string {
 
 function claimLine(c: Claim): string {
   const hedge = c.hedge ? `${c.hedge} ` : '';
-  return `  - ${hedge}${c.value.toLocaleString('en-US')}${c.unit ? ` ${c.unit}` : ''} ${c.subject} (${c.source ?? 'the outlet'}${c.time ? `, ${c.time}` : ''})`;
+  const unit = shownUnit(c);
+  return `  - ${hedge}${c.value.toLocaleString('en-US')}${unit ? ` ${unit}` : ''} ${c.subject} (${c.source ?? 'the outlet'}${c.time ? `, ${c.time}` : ''})`;
 }

@@ -40,6 +40,12 @@ describe('tokenizeText', () => {
     ]);
   });
 
+  it('keeps a hyphenated abbreviation whole: "then-Sen." ends no sentence', () => {
+    expect(texts('The gap between Clinton and then-Sen. Barack Obama was narrower.')).toEqual([
+      ['The', 'gap', 'between', 'Clinton', 'and', 'then-Sen.', 'Barack', 'Obama', 'was', 'narrower', '.'],
+    ]);
+  });
+
   it('ends a sentence at a line break', () => {
     expect(texts('First line\nSecond line')).toEqual([
       ['First', 'line'],

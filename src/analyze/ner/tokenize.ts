@@ -79,7 +79,9 @@ export function tokenizeText(text: string): Token[][] {
     // "Gen." and other abbreviations keep their period.
     if (word === '.' && current.length) {
       const prev = current[current.length - 1]!;
-      if (prev.end === start && ABBREVIATIONS.has(prev.text.toLowerCase())) {
+      // "then-Sen." keeps its period too: the abbreviation is the last hyphenated part.
+      const last = prev.text.slice(prev.text.lastIndexOf('-') + 1).toLowerCase();
+      if (prev.end === start && ABBREVIATIONS.has(last)) {
         prev.text += '.';
         prev.end = end;
         lastEnd = end;

@@ -6,7 +6,7 @@
 // same labels faster.
 import type { LinearModel } from './decode.js';
 import type { DocumentTokens, FeatureConfig } from './features.js';
-import { labelName, N_LABELS, START, TYPE_NAMES, typeOf } from './labels.js';
+import { historyFeatures, labelName, N_LABELS, START, typeOf } from './labels.js';
 import { type BeamScorer, BeamSearch } from './search.js';
 
 /** What beam training needs: gold labels and a sequence-level update. */
@@ -56,14 +56,7 @@ function historyIds(
   const seen = config.history && doc.words[s]![i] !== l ? history.get(l) : undefined;
   const ids: number[] = [];
   if (!seen) return ids;
-  const fs: string[] = [];
-  let best = 0;
-  for (let t = 0; t < 4; t++) {
-    if (seen[t]! > 0) fs.push(`h${TYPE_NAMES[t]}`);
-    if (seen[t]! > seen[best]!) best = t;
-  }
-  fs.push(`hm${TYPE_NAMES[best]}${seen[best]! > 0 ? 1 : 0}`);
-  for (const f of fs) {
+  for (const f of historyFeatures(seen)) {
     const id = model.featureId(f);
     if (id >= 0) ids.push(id);
   }

@@ -1,7 +1,7 @@
 // Greedy left-to-right decoding of a document with a linear model over BILOU labels. The
 // same loop trains the perceptron: given gold labels, it updates on every wrong token.
 import type { DocumentTokens, FeatureConfig, PreparedDocument } from './features.js';
-import { ALLOWED, LABELS, N_LABELS, START, TYPE_NAMES, typeOf } from './labels.js';
+import { ALLOWED, historyFeatures, LABELS, N_LABELS, START, typeOf } from './labels.js';
 
 /** A linear model: feature ids and a weight row of N_LABELS per feature. */
 export interface LinearModel {
@@ -81,14 +81,7 @@ export function decodeDocument(
       const t2 = p2 === START ? 'S' : LABELS[p2]!;
       const dyn = [`T${t1}`, `TT${t2}|${t1}`, `Tw${t1}|${l}`, `Tz${t1}|${doc.shortShape[s]![i]}`];
       const seen = config.history && words[i] !== l ? history.get(l) : undefined;
-      if (seen) {
-        let best = 0;
-        for (let t = 0; t < 4; t++) {
-          if (seen[t]! > 0) dyn.push(`h${TYPE_NAMES[t]}`);
-          if (seen[t]! > seen[best]!) best = t;
-        }
-        dyn.push(`hm${TYPE_NAMES[best]}${seen[best]! > 0 ? 1 : 0}`);
-      }
+      if (seen) dyn.push(...historyFeatures(seen));
       for (const f of dyn) {
         const id = model.featureId(f);
         if (id >= 0) feats.push(id);

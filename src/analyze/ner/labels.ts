@@ -23,6 +23,21 @@ export function labelName(label: number): string {
 /** The entity types (typeOf) as the document-history features write them. */
 export const TYPE_NAMES: readonly string[] = ENTITY_TYPES.map((t) => t.charAt(0));
 
+/**
+ * The document-history features of a word seen earlier in the document: one per entity
+ * type it was tagged as (`hP`), and the type it was tagged as most (`hmP1`, or `hmP0`).
+ */
+export function historyFeatures(seen: ArrayLike<number>): string[] {
+  const out: string[] = [];
+  let best = 0;
+  for (let t = 0; t < TYPE_NAMES.length; t++) {
+    if (seen[t]! > 0) out.push(`h${TYPE_NAMES[t]}`);
+    if (seen[t]! > seen[best]!) best = t;
+  }
+  out.push(`hm${TYPE_NAMES[best]}${seen[best]! > 0 ? 1 : 0}`);
+  return out;
+}
+
 /** The entity type index (0..3) of a label id, or -1 for O. */
 export function typeOf(label: number): number {
   return label === 0 || label === START ? -1 : (label - 1) >> 2;

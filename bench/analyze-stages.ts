@@ -3,6 +3,7 @@
 import { readFileSync } from 'node:fs';
 import {
   analyzeArticle,
+  claimAttributions,
   findAttributedQuotes,
   findClaims,
   findEntityMentions,
@@ -41,7 +42,7 @@ export function analyzeStages(jsonl: string): StageTimes {
       const times = findTimes(a.text, { reference });
       ms.times += performance.now() - t;
       t = performance.now();
-      const attributions = quotes.map((q) => ({ ...q.clause, source: q.quote.speaker.name }));
+      const attributions = claimAttributions(quotes);
       findClaims(a.text, { attributions, times, reference, outlet: a.publisher ?? null });
       ms.claims += performance.now() - t;
       t = performance.now();

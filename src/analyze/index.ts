@@ -2,9 +2,9 @@
 // loaded by the caller (the pipeline) and handed in.
 import type { Annotations } from '../core/types.js';
 import { type AliasTable, resolveEntities } from './entities/index.js';
-import { findEntityMentions, type NerModel } from './ner/index.js';
-import { findClaims } from './claims/index.js';
-import { type CueModel, findAttributedQuotes } from './quotes/index.js';
+import { findEntityMentions, type NerModel, tokenizeText } from './ner/index.js';
+import { type ClaimAttribution, findClaims } from './claims/index.js';
+import { type AttributedQuote, type CueModel, findAttributedQuotes } from './quotes/index.js';
 import { findTimes } from './time.js';
 
 export { type ResolvedMention, resolveEntities } from './entities/index.js';
@@ -51,21 +51,28 @@ export function analyzeArticle(
   opts: AnalyzeOptions = {},
 ): Annotations {
   const reference = parseReference(draft.published) ?? opts.reference ?? null;
+  // The tagger and the quote finder read the same sentences: tokenize once.
+  const sentences = tokenizeText(draft.text);
   const entities = opts.ner
-    ? resolveEntities(draft.text, findEntityMentions(opts.ner, draft.text), {
+    ? resolveEntities(draft.text, findEntityMentions(opts.ner, draft.text, sentences), {
         aliases: opts.aliases,
       })
     : [];
-  const attributed = findAttributedQuotes(draft.text, entities, opts.cues ?? null);
+  const attributed = findAttributedQuotes(draft.text, entities, opts.cues ?? null, sentences);
   const times = findTimes(draft.text, { reference });
   const claims = findClaims(draft.text, {
-    attributions: attributed.map(({ quote, clause }) => ({
-      ...clause,
-      source: quote.speaker.name ?? quote.speaker.text,
-    })),
+    attributions: claimAttributions(attributed),
     times,
     reference,
     outlet: draft.site ?? null,
   });
   return { entities, quotes: attributed.map((q) => q.quote), claims, times };
+}
+
+/** Each quote's reported clause, spoken by its speaker: who claims a figure inside it. */
+export function claimAttributions(attributed: readonly AttributedQuote[]): ClaimAttribution[] {
+  return attributed.map(({ quote, clause }) => ({
+    ...clause,
+    source: quote.speaker.name ?? quote.speaker.text,
+  }));
 }

@@ -3,7 +3,7 @@
 import { type EntityType, spansOf } from './conll.js';
 import type { NerModel } from './tagger.js';
 import { tagTokens } from './tagger.js';
-import { normalizeToken, tokenizeText } from './tokenize.js';
+import { normalizeToken, type Token, tokenizeText } from './tokenize.js';
 
 export { type EntityType, parseConll, scoreEntities, toIob2 } from './conll.js';
 export { defaultModelPath, loadNerModel } from './model.js';
@@ -18,9 +18,15 @@ export interface EntityMention {
   type: EntityType;
 }
 
-/** Finds the named entities of a text (one document: its sentences are tagged together). */
-export function findEntityMentions(model: NerModel, text: string): EntityMention[] {
-  const sentences = tokenizeText(text);
+/**
+ * Finds the named entities of a text (one document: its sentences are tagged together).
+ * A caller that has already tokenized the text passes its sentences.
+ */
+export function findEntityMentions(
+  model: NerModel,
+  text: string,
+  sentences: readonly Token[][] = tokenizeText(text),
+): EntityMention[] {
   const labels = tagTokens(
     model,
     sentences.map((s) => s.map((t) => normalizeToken(t.text))),

@@ -1,7 +1,7 @@
 // Who said what: quotations and cues → attributions → speakers resolved to entities.
 // Pure: text and entity mentions in, quotes out.
 import type { Quote } from '../../core/types.js';
-import { tokenizeText } from '../ner/tokenize.js';
+import { type Token, tokenizeText } from '../ner/tokenize.js';
 import { attributeSentence, type RawAttribution } from './attribute.js';
 import type { CueModel } from './cue-model.js';
 import { attachFloatingQuotes } from './floating.js';
@@ -14,9 +14,13 @@ export type { CueModel } from './cue-model.js';
 export { defaultCueModelPath, loadCueModel } from './cue-model-file.js';
 
 /** Tokens per sentence, each marked with the quotation it lies in or delimits. */
-export function markedSentences(text: string, quotations: readonly Quotation[]): Tok[][] {
+export function markedSentences(
+  text: string,
+  quotations: readonly Quotation[],
+  sentences: readonly Token[][] = tokenizeText(text),
+): Tok[][] {
   let q = 0;
-  return tokenizeText(text).map((sentence) =>
+  return sentences.map((sentence) =>
     sentence.map((t) => {
       while (q < quotations.length && quotations[q]!.end <= t.start) q++;
       const cur = quotations[q];
@@ -32,10 +36,14 @@ export function markedSentences(text: string, quotations: readonly Quotation[]):
 }
 
 /** Every attribution in the text, in text order, with source spans but no names yet. */
-export function findAttributions(text: string, cueModel: CueModel | null = null): RawAttribution[] {
+export function findAttributions(
+  text: string,
+  cueModel: CueModel | null = null,
+  sentences?: readonly Token[][],
+): RawAttribution[] {
   const quotations = findQuotations(text);
   const found: RawAttribution[] = [];
-  for (const toks of markedSentences(text, quotations))
+  for (const toks of markedSentences(text, quotations, sentences))
     attributeSentence({ text, cueModel, toks, quotations, found });
   attachFloatingQuotes(text, quotations, found);
   return found;
@@ -52,8 +60,9 @@ export function findAttributedQuotes(
   text: string,
   mentions: readonly SpeakerMention[],
   cueModel: CueModel | null = null,
+  sentences?: readonly Token[][],
 ): AttributedQuote[] {
-  const found = findAttributions(text, cueModel);
+  const found = findAttributions(text, cueModel, sentences);
   const resolver = new SpeakerResolver(text, mentions);
   const speakers = new Map<RawAttribution, ResolvedSpeaker>();
   return found.map((a) => {

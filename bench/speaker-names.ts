@@ -6,6 +6,7 @@
 import { findEntityMentions, loadNerModel, resolveEntities } from '../src/analyze/index.js';
 import { type CueModel, findAttributedQuotes } from '../src/analyze/quotes/index.js';
 import type { PolnearArticle } from '../src/analyze/quotes/polnear.js';
+import { headPerson } from '../src/analyze/quotes/speakers.js';
 import { normalizeSpans, quoteKind, sharedChars, spanLength } from '../src/analyze/quotes/score.js';
 
 export interface SpeakerNameScore {
@@ -28,13 +29,8 @@ export function scoreSpeakerNames(
     for (const g of a.attributions) {
       if (!g.source || quoteKind(a.text, g.content) !== 'direct') continue;
       const src = normalizeSpans(g.source);
-      // The named person heads the source: before any appositive ("Obama, whose … Trump").
-      const first = src[0]!;
-      const comma = a.text.slice(first.start, first.end).indexOf(',');
-      const headEnd = comma < 0 ? first.end : first.start + comma;
-      const person = mentions
-        .filter((m) => m.type === 'PER' && m.start >= first.start && m.end <= headEnd)
-        .at(-1);
+      // The named person heads the gold source, by the rule sitrep's own sources follow.
+      const person = headPerson(a.text, src[0]!, mentions);
       if (!person) continue;
       pairs++;
       const content = normalizeSpans(g.content);

@@ -20,6 +20,29 @@ const DETERMINER = /^(?:the|a|an|this|that|these|those)\s+/i;
 /** How far back (characters) a pronoun looks for its antecedent. */
 const PRONOUN_REACH = 1500;
 
+/** The mentions inside a span, less possessors ("Clinton's campaign" is not Clinton). */
+function mentionsInside<M extends Mention>(text: string, span: Span, mentions: readonly M[]): M[] {
+  return mentions.filter(
+    (m) =>
+      m.start >= span.start && m.end <= span.end && !/^['’]s\b/.test(text.slice(m.end, m.end + 2)),
+  );
+}
+
+/**
+ * The person a phrase names: the last person before any appositive ("Obama, whose criticism
+ * of Trump …" is Obama; "White House spokesperson John Kirby" is Kirby), else the last one.
+ */
+export function headPerson<M extends Mention>(
+  text: string,
+  span: Span,
+  mentions: readonly M[],
+): M | null {
+  const comma = text.slice(span.start, span.end).indexOf(',');
+  const headEnd = comma < 0 ? span.end : span.start + comma;
+  const people = mentionsInside(text, span, mentions).filter((m) => m.type === 'PER');
+  return people.filter((m) => m.end <= headEnd).at(-1) ?? people.at(-1) ?? null;
+}
+
 export class SpeakerResolver {
   constructor(
     private readonly text: string,
@@ -40,17 +63,8 @@ export class SpeakerResolver {
     if (GROUP_PRONOUNS.test(raw)) {
       return this.antecedent(span.start, (m) => m.type === 'ORG', 400);
     }
-    const inside = this.mentions.filter(
-      (m) =>
-        m.start >= span.start &&
-        m.end <= span.end &&
-        !/^['’]s\b/.test(this.text.slice(m.end, m.end + 2)),
-    );
-    // The head comes before any appositive: "Obama, whose criticism of Trump …" is Obama.
-    const comma = raw.indexOf(',');
-    const headEnd = comma < 0 ? span.end : span.start + comma;
-    const people = inside.filter((m) => m.type === 'PER');
-    const person = people.filter((m) => m.end <= headEnd).at(-1) ?? people.at(-1);
+    const inside = mentionsInside(this.text, span, this.mentions);
+    const person = headPerson(this.text, span, inside);
     if (person) return { name: person.entity, type: 'PER' };
     const body = inside
       .filter((m) => m.type === 'ORG' || m.type === 'MISC' || m.type === 'LOC')

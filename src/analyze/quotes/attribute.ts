@@ -241,8 +241,7 @@ export function attributeSentence(ctx: SentenceContext): void {
     const floor = Math.max(taken, cue.first - MAX_CLAUSE_TOKENS);
     let source: [number, number] | null = null;
     let shares: RawAttribution | null = null;
-    let contentFirst = -1;
-    let contentEnd = -1;
+    let content: ContentAt | null = null;
     const after = cue.last + 1;
     const end = clauseEnd(toks, after);
     const prev = toks[cue.first - 1];
@@ -258,14 +257,12 @@ export function attributeSentence(ctx: SentenceContext): void {
       const opensSentence = cue.first === 0 || isComma(toks[cue.first - 1]);
       source = [after, isComma(toks[stop]) || stop >= end ? stop - 1 : e];
       const rest = stop + 1;
-      if (opensSentence && isComma(toks[stop]) && end - rest >= 3)
-        [contentFirst, contentEnd] = [rest, end];
-      else [contentFirst, contentEnd] = [floor, cue.first];
+      content =
+        opensSentence && isComma(toks[stop]) && end - rest >= 3 ? [rest, end] : [floor, cue.first];
     } else if (cue.participle && afterClauseComma(toks, cue.first)) {
       // "…, warning that …": the participle shares the main clause's speaker.
       shares = found.length > firstInSentence ? found[firstInSentence]! : null;
-      const s = contentStartAfter(toks, after, end);
-      [contentFirst, contentEnd] = [s.at, end];
+      content = [contentStartAfter(toks, after, end).at, end];
     } else {
       const placed = placeVerbCue(
         toks,
@@ -273,26 +270,14 @@ export function attributeSentence(ctx: SentenceContext): void {
         end,
         inverted,
         found.length > firstInSentence ? found.at(-1)! : null,
-        unclaimedQuotationBefore(ctx, toks[0]!.start),
+        () => unclaimedQuotationBefore(ctx, toks[0]!.start),
         floor,
       );
       if (!placed) continue;
-      ({ source, shares } = placed);
-      [contentFirst, contentEnd] = placed.content;
+      ({ source, shares, content } = placed);
     }
-    const clause =
-      contentFirst === -1 && contentEnd === -1
-        ? precedingQuotation(ctx, toks[0]!.start)
-        : contentFirst < 0
-          ? null
-          : contentFirst === toks.length
-            ? followingQuotation(ctx, toks[toks.length - 1]!.end)
-            : trimClause(toks, contentFirst, contentEnd, ctx.quotations);
+    const clause = clauseOf(ctx, toks, content);
     if (!clause) continue;
-    // "Fallin said: I think … . I think …": a colon hands the rest of the paragraph over.
-    if (toks[contentFirst - 1]?.text === ':' && onlyPunctuationFrom(toks, contentEnd)) {
-      clause.end = Math.max(clause.end, paragraphEnd(ctx.text, clause.end, COLON_REACH));
-    }
     const cueSpan = { start: toks[cue.first]!.start, end: toks[cue.last]!.end };
     const sourceSpan = source ? { start: toks[source[0]]!.start, end: toks[source[1]]!.end } : null;
     pushWithKinds(found, clause, ctx.quotations, {
@@ -308,14 +293,37 @@ export function attributeSentence(ctx: SentenceContext): void {
   }
 }
 
+/**
+ * Where a cue's content is: a token range of its sentence, or a quotation outside the
+ * sentence, the one that follows it ("He said:") or the one that ended just before it.
+ */
+type ContentAt = [number, number] | 'next-quotation' | 'previous-quotation';
+
 interface Placement {
   source: [number, number] | null;
   shares: RawAttribution | null;
-  /**
-   * Token range of the content; [n, n] with n = sentence length: the next quotation;
-   * [-1, -1]: the quotation that ended just before the sentence.
-   */
-  content: [number, number];
+  content: ContentAt;
+}
+
+/** The character span of a cue's content, or null when there is none. */
+function clauseOf(
+  ctx: SentenceContext,
+  toks: readonly Tok[],
+  content: ContentAt | null,
+): Span | null {
+  if (content === null) return null;
+  if (content === 'previous-quotation') return precedingQuotation(ctx, toks[0]!.start);
+  const [first, end] = content === 'next-quotation' ? [toks.length, toks.length] : content;
+  const clause =
+    content === 'next-quotation'
+      ? followingQuotation(ctx, toks[toks.length - 1]!.end)
+      : trimClause(toks, first, end, ctx.quotations);
+  // "Fallin said: I think … . I think …": a colon hands the rest of the paragraph over,
+  // also when the words after it open a quotation in the next paragraph.
+  if (clause && toks[first - 1]?.text === ':' && onlyPunctuationFrom(toks, end)) {
+    clause.end = Math.max(clause.end, paragraphEnd(ctx.text, clause.end, COLON_REACH));
+  }
+  return clause;
 }
 
 /** Does token i open a clause: the sentence start, after a comma, or after "when"? */
@@ -342,7 +350,7 @@ function placeVerbCue(
   end: number,
   inverted: boolean,
   previous: RawAttribution | null,
-  quoteBefore: boolean,
+  quoteBefore: () => boolean,
   floor: number,
 ): Placement | null {
   const after = cue.last + 1;
@@ -365,7 +373,7 @@ function placeVerbCue(
       else source = sentenceSubject(toks, j);
     }
   }
-  const place = (content: [number, number]): Placement => ({ source, shares, content });
+  const place = (content: ContentAt): Placement => ({ source, shares, content });
   if (!source && !shares) {
     // "Asked whether he would …, Christie said": a cue opening its clause reports without
     // a source; its content runs to the clause's comma.
@@ -403,8 +411,8 @@ function placeVerbCue(
   const afterIsClause = relative || SUBJECT_PRONOUNS.has(toks[s.at]?.lower ?? '');
   if (beforeQuoted || (beforeOk && afterLen < 8 && !afterIsClause)) return before();
   // “… who knows?” Trump told ITV: the question mark ended the sentence before the speaker.
-  if (quoteBefore && sourceFirst === 0) return place([-1, -1]);
-  if (announcesQuote(toks)) return place([toks.length, toks.length]);
+  if (sourceFirst === 0 && quoteBefore()) return place('previous-quotation');
+  if (announcesQuote(toks)) return place('next-quotation');
   if (afterLen >= 2) return place([s.at, end]);
   if (beforeLen >= 3) return before();
   return null;

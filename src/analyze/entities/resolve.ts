@@ -37,6 +37,7 @@ export interface ResolveOptions {
 
 /** "Mr. King" is a person whatever the tagger says ("Dr." is not: Dr Pepper). */
 const PERSONAL_HONORIFIC = /^(?:Mr|Mrs|Ms|Miss|Mx)\.?\s+\p{Lu}/u;
+const HONORIFIC_BEFORE = /\b(?:Mr|Mrs|Ms|Miss|Mx)\.?\s+$/;
 
 /**
  * Turns a tagger's mentions in one article into mentions of canonical entities: titles
@@ -59,7 +60,11 @@ export function resolveEntities(
   }
   const spans: SpanIndex = { mentions: sorted, byStart, byEnd };
   const works: Work[] = sorted.map((raw) => {
-    const type = PERSONAL_HONORIFIC.test(raw.text) ? 'PER' : raw.type;
+    // "Mrs. Kunin" is a person whether or not the tagger took the honorific in.
+    const honored =
+      PERSONAL_HONORIFIC.test(raw.text) ||
+      HONORIFIC_BEFORE.test(text.slice(Math.max(0, raw.start - 6), raw.start));
+    const type = honored ? 'PER' : raw.type;
     return {
       raw,
       name: cleanName(raw.text, type === 'PER'),

@@ -112,6 +112,47 @@ describe('findAttributions (lexicon)', () => {
     ]);
   });
 
+  it('reads a name that is also a stopper ("Will", "May") as part of the source', () => {
+    expect(show('“It is a pretty expensive model,” said Will Doyle, a professor.')).toEqual([
+      {
+        kind: 'direct',
+        content: 'It is a pretty expensive model,',
+        source: 'Will Doyle, a professor',
+        cue: 'said',
+      },
+    ]);
+  });
+
+  it('takes the whole stretch after a quotation as its source, appositives and all', () => {
+    const text = '“Both of them scare me,” Harry Bond, 30, of Raleigh, N.C., who was polled, said.';
+    expect(show(text)[0]).toMatchObject({
+      content: 'Both of them scare me,',
+      source: 'Harry Bond, 30, of Raleigh, N.C., who was polled',
+    });
+  });
+
+  it('gives the quotation before the speaker the cue, not a "that" in a later clause', () => {
+    const text =
+      '“That is a legitimate concern,” Sarandon told MSNBC when asked about fears that voters would stay home.';
+    expect(show(text)[0]).toMatchObject({
+      kind: 'direct',
+      content: 'That is a legitimate concern,',
+      source: 'Sarandon',
+      cue: 'told',
+    });
+  });
+
+  it('keeps the words running into a quotation in the content: "called X “…”"', () => {
+    expect(show('Sanders called the political system “rotten to the core.”')).toEqual([
+      {
+        kind: 'mixed',
+        content: 'the political system “rotten to the core.”',
+        source: 'Sanders',
+        cue: 'called',
+      },
+    ]);
+  });
+
   it('never throws on junk and keeps every span inside the text', () => {
     for (const text of [
       '',

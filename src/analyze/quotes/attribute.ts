@@ -5,6 +5,7 @@ import type { QuoteKind } from '../../core/types.js';
 import { type CueModel, cueProbability } from './cue-model.js';
 import { CUE_WORDS, NOUN_LIKE } from './cues.js';
 import {
+  isCapitalized,
   isComma,
   isPunct,
   nounPhraseForward,
@@ -199,8 +200,11 @@ function contentStartAfter(
     const t = toks[j]!;
     if (t.mark >= 0 && toks[j + 1]?.quote === t.mark) {
       // A short quoted name on the way ("said on Fox News' “Hannity,” if …") is no content.
-      if (opensSpeech(toks, j)) return { at: j, strong: true };
-      continue;
+      if (!opensSpeech(toks, j)) continue;
+      // "called the system “rotten to the core”": words running into the quotation are
+      // part of what was said; after a comma or colon ("told reporters, “…”") they are not.
+      const joined = j > from && !isPunct(toks[j - 1]!) && toks[j - 1]!.lower !== 'that';
+      return { at: joined ? from : j, strong: true };
     }
     // "that" as a complementizer, not in "what that entails".
     if (t.lower === 'that' && !WH.has(toks[j - 1]?.lower ?? '')) return { at: j + 1, strong: true };
@@ -404,6 +408,9 @@ function placeVerbCue(
     ]);
   const quoteResumes = beforeQuoted && s.strong && (toks[s.at]?.mark ?? -1) >= 0;
   if (quoteResumes) return place([floor, end]);
+  // "“…,” Sarandon told MSNBC when asked about concerns that …": the quotation closing
+  // before the speaker is what was said; a "that" further on belongs to another clause.
+  if (beforeQuoted && !(s.strong && s.at <= after + 2)) return before();
   if (s.strong && afterLen >= 1) return place([s.at, end]);
   // "…, which reportedly depict …": a relative clause reports what follows its verb.
   const relative =
@@ -413,7 +420,8 @@ function placeVerbCue(
   // “… who knows?” Trump told ITV: the question mark ended the sentence before the speaker.
   if (sourceFirst === 0 && quoteBefore()) return place('previous-quotation');
   if (announcesQuote(toks)) return place('next-quotation');
-  if (afterLen >= 2) return place([s.at, end]);
+  // "Clinton attacked Trump": a lone name is a whole object.
+  if (afterLen >= 2 || (afterLen === 1 && isCapitalized(toks[s.at]!))) return place([s.at, end]);
   if (beforeLen >= 3) return before();
   return null;
 }

@@ -31,6 +31,9 @@ function namedAfter(text: string, q: Quotation): { source: Span; cue: Span } | n
   };
 }
 
+const within = (inner: Span | null, outer: Span | null): boolean =>
+  inner !== null && outer !== null && inner.start >= outer.start && inner.end <= outer.end;
+
 /** Adds floating quotes to `found`, which stays in text order. */
 export function attachFloatingQuotes(
   text: string,
@@ -51,7 +54,12 @@ export function attachFloatingQuotes(
   let last: RawAttribution | null = null;
   for (const q of quotations) {
     if (q.words < MIN_WORDS || claimed(q)) continue;
-    while (k < found.length && found[k]!.clause.end <= q.start) last = found[k++]!;
+    while (k < found.length && found[k]!.clause.end <= q.start) {
+      const f = found[k++]!;
+      // "said Tom Rath, a GOP leader who had endorsed Kasich": a cue inside the last
+      // speaker's description does not take the floor from that speaker.
+      if (!within(f.cue, last?.source ?? null)) last = f;
+    }
     const own = namedAfter(text, q);
     if (own) {
       const content = { start: q.innerStart, end: q.innerEnd };

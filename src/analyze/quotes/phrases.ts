@@ -46,6 +46,19 @@ const STOPPERS = list(
     'us me however meanwhile yet still just even instead rather',
 );
 
+/** Stoppers that are also names: "Will Doyle", "Theresa May", "Dan Rather". */
+const NAME_STOPPERS = list('will may rather long still');
+
+/** Does token k end a phrase? A stopper does, unless it is a name beside another name. */
+const stops = (toks: readonly Tok[], k: number): boolean => {
+  const t = toks[k]!;
+  if (!STOPPERS.has(t.lower)) return false;
+  if (k === 0 || !NAME_STOPPERS.has(t.lower) || !isCapitalized(t)) return true;
+  const beside = (n: Tok | undefined) =>
+    n !== undefined && isCapitalized(n) && !STOPPERS.has(n.lower) && n.quote < 0;
+  return !beside(toks[k - 1]) && !beside(toks[k + 1]);
+};
+
 /** "voters in Iowa", "majorities in all five": "in" inside a phrase headed by a group. */
 const insideIn = (toks: readonly Tok[], k: number): boolean => {
   const before = toks[k - 2];
@@ -62,7 +75,7 @@ export const isPunct = (t: Tok): boolean => !/[\p{L}\p{N}]/u.test(t.text);
 export const isComma = (t: Tok | undefined): boolean =>
   t !== undefined &&
   (t.text === ',' || t.text === '—' || t.text === '–' || t.text === '-' || t.text === '--');
-const isCapitalized = (t: Tok): boolean => /^\p{Lu}/u.test(t.text);
+export const isCapitalized = (t: Tok): boolean => /^\p{Lu}/u.test(t.text);
 const isPossessive = (t: Tok): boolean => t.lower === "'s" || t.lower === '’s' || t.lower === "'";
 
 /** Auxiliaries and adverbs that sit between a subject and its verb. */
@@ -82,8 +95,7 @@ export function skipAuxiliariesBack(toks: readonly Tok[], j: number): number {
 export function nounPhraseBack(toks: readonly Tok[], j: number, maxLen = 10): number {
   const head = toks[j];
   if (!head || head.quote >= 0 || head.mark >= 0 || isPunct(head)) return -1;
-  if (NOT_HEAD.has(head.lower) || DETERMINERS.has(head.lower) || STOPPERS.has(head.lower))
-    return -1;
+  if (NOT_HEAD.has(head.lower) || DETERMINERS.has(head.lower) || stops(toks, j)) return -1;
   let k = j;
   if (/^\d/.test(head.text)) {
     // "Six in 10 say …": a share of people, not a bare number.
@@ -134,7 +146,7 @@ export function nounPhraseBack(toks: readonly Tok[], j: number, maxLen = 10): nu
       k = open;
       continue;
     }
-    if (isPunct(t) || STOPPERS.has(t.lower)) break;
+    if (isPunct(t) || stops(toks, k - 1)) break;
     k--;
   }
   // A phrase cannot start on "of", "for" or a possessive mark.
@@ -161,11 +173,11 @@ export function nounPhraseForward(
   if (!loose && !isCapitalized(first) && !DETERMINERS.has(first.lower) && !titledName(toks, i)) {
     return -1;
   }
-  if (STOPPERS.has(first.lower)) return -1;
+  if (stops(toks, i)) return -1;
   let k = i;
   while (k + 1 < toks.length && k - i + 1 < maxLen) {
     const t = toks[k + 1]!;
-    if (t.quote >= 0 || t.mark >= 0 || STOPPERS.has(t.lower)) break;
+    if (t.quote >= 0 || t.mark >= 0 || stops(toks, k + 1)) break;
     if (isPunct(t) && !isPossessive(t) && t.text !== '&' && t.text !== '-') break;
     k++;
   }
@@ -181,6 +193,16 @@ function titledName(toks: readonly Tok[], i: number): boolean {
     if (isPunct(t) || STOPPERS.has(t.lower) || t.quote >= 0 || t.mark >= 0) return false;
   }
   return false;
+}
+
+/** The quotation mark that closes a quote with a comma ("…,”") within reach before j, or -1. */
+function closingMarkBefore(toks: readonly Tok[], j: number): number {
+  for (let c = j; c >= Math.max(0, j - 30); c--) {
+    const t = toks[c]!;
+    if (t.quote >= 0) return -1;
+    if (t.mark >= 0) return isComma(toks[c - 1]) ? c : -1;
+  }
+  return -1;
 }
 
 /** The source phrase before cue token i, as token indices, or null. */
@@ -205,6 +227,10 @@ export function sourceBefore(toks: readonly Tok[], i: number): [number, number] 
     if (m >= 0) return [m, j];
   }
   if (isComma(t)) {
+    // Right after a quotation the whole stretch is the source, however many appositives
+    // it strings together: "“…,” Harry Bond, 30, of Raleigh, N.C., who was polled, said".
+    const mark = closingMarkBefore(toks, j - 1);
+    if (mark >= 0 && mark + 1 < j - 1 && isCapitalized(toks[mark + 1]!)) return [mark + 1, j - 1];
     // An appositive: "Kirby, a spokesman for the council, said".
     for (let c = j - 1; c >= Math.max(0, j - 25); c--) {
       const ct = toks[c]!;

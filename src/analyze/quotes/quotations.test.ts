@@ -36,6 +36,17 @@ describe('findQuotations', () => {
     );
   });
 
+  it('closes on a mark in closing position whichever way its glyph turns', () => {
+    expect(inner('“It is unusual,“ said Larry Noble. “It is hard.”')).toEqual([
+      'It is unusual,',
+      'It is hard.',
+    ]);
+    expect(inner('"Trump does not understand it,” said Benjamin. "He is wrong."')).toEqual([
+      'Trump does not understand it,',
+      'He is wrong.',
+    ]);
+  });
+
   it('drops a quote left open at a paragraph end with no continuation, and leaves apostrophes alone', () => {
     expect(inner('“An unbalanced mark\nDon’t say the ’90s were "great".')).toEqual(['great']);
   });

@@ -55,6 +55,15 @@ function opensHere(text: string, i: number): boolean {
   return /[\s([{—–-]/.test(before) || i === 0 || /[:,]/.test(before);
 }
 
+const DOUBLE_MARKS = new Set(['"', '“', '”']);
+
+/** A mark right after a word or punctuation and before a space or the end closes a quote. */
+function closesHere(text: string, i: number): boolean {
+  const before = text[i - 1] ?? ' ';
+  const after = text[i + 1] ?? ' ';
+  return !/\s/.test(before) && /[\s.,;:!?)\]—–-]/.test(after);
+}
+
 /**
  * Finds top-level quotations in text order. A paragraph (a line) that ends inside a quote
  * continues it when the next paragraph starts with an opening mark; otherwise the quote
@@ -110,9 +119,11 @@ export function findQuotations(text: string): Quotation[] {
       i += w - 1;
     } else if (
       (ch === '”' && closer === '“') ||
-      (ch === '"' && closer === '”' && !opensHere(text, i))
+      (ch === '"' && closer === '”' && !opensHere(text, i)) ||
+      (DOUBLE_MARKS.has(ch) && DOUBLE_MARKS.has(closer) && closesHere(text, i))
     ) {
-      // „German“ style and typographic mismatches (“…," he said): a closing mark closes.
+      // „German“ style and typographic mismatches ("…,” or “…,“ he said): a mark in
+      // closing position closes, whichever way its glyph turns.
       out.push(quotation(text, open, i + 1, true, 1));
       open = -1;
     }

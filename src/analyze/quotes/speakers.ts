@@ -4,6 +4,7 @@
 // source", "officials") keep their text but no name.
 import type { Mention } from '../../core/types.js';
 import type { Span } from './attribute.js';
+import { type Gender, personGenders, pronounGender } from './gender.js';
 
 export interface ResolvedSpeaker {
   name: string | null;
@@ -44,10 +45,18 @@ export function headPerson<M extends Mention>(
 }
 
 export class SpeakerResolver {
+  private genderTable: Map<string, Gender> | null = null;
+
   constructor(
     private readonly text: string,
     private readonly mentions: readonly SpeakerMention[],
   ) {}
+
+  /** Worked out on the first pronoun: many articles quote no one by pronoun. */
+  private get genders(): Map<string, Gender> {
+    this.genderTable ??= personGenders(this.text, this.mentions);
+    return this.genderTable;
+  }
 
   /** Resolves a source span to a canonical name where the text allows. */
   resolve(span: Span | null): ResolvedSpeaker {
@@ -58,7 +67,13 @@ export class SpeakerResolver {
   }
 
   private nameOf(raw: string, span: Span): { name: string; type: string } | null {
-    if (PERSON_PRONOUNS.test(raw)) return this.antecedent(span.start, (m) => m.type === 'PER');
+    if (PERSON_PRONOUNS.test(raw)) {
+      const wanted = pronounGender(raw);
+      return this.antecedent(
+        span.start,
+        (m) => m.type === 'PER' && (this.genders.get(m.entity) ?? wanted) === wanted,
+      );
+    }
     if (RELATIVE.test(raw)) return this.relativeAntecedent(span.start);
     if (GROUP_PRONOUNS.test(raw)) {
       return this.antecedent(span.start, (m) => m.type === 'ORG', 400);
@@ -102,9 +117,20 @@ export class SpeakerResolver {
     const before = this.text.slice(Math.max(0, pos - 80), pos);
     const gap = /,?\s*$/.exec(before)![0].length;
     const end = pos - gap;
-    const mention = this.mentions.findLast((m) => m.end <= end && m.end >= end - 1);
-    if (mention) return { name: mention.entity, type: mention.type === 'PER' ? 'PER' : 'ORG' };
-    return null;
+    let mention = this.mentions.findLast((m) => m.end <= end && m.end >= end - 1);
+    if (!mention) return null;
+    // "Sen. Barbara Mikulski of Maryland, who wants": "who" is the person, not the place.
+    if (mention.type !== 'PER' && /^who$/i.test(this.text.slice(pos, pos + 3))) {
+      const start = mention.start;
+      const holder = this.mentions.findLast(
+        (m) =>
+          m.type === 'PER' &&
+          m.end < start &&
+          /^\s+(?:of|from)\s+$/.test(this.text.slice(m.end, start)),
+      );
+      if (holder) mention = holder;
+    }
+    return { name: mention.entity, type: mention.type === 'PER' ? 'PER' : 'ORG' };
   }
 
   private roleHolder(role: string, pos: number): string | null {

@@ -1,0 +1,55 @@
+// Speakers resolved to entities with the real tagger: gender agreement for pronouns, "who"
+// after "X of Y", and floating quotes that stay with their speaker.
+import { describe, expect, it } from 'vitest';
+import { findEntityMentions, loadNerModel, resolveEntities } from '../index.js';
+import { personGenders } from './gender.js';
+import { findAttributedQuotes } from './index.js';
+
+const ner = loadNerModel();
+const mentionsOf = (text: string) => resolveEntities(text, findEntityMentions(ner, text));
+const speakers = (text: string) =>
+  findAttributedQuotes(text, mentionsOf(text)).map((q) => [
+    q.quote.content.text,
+    q.quote.speaker.name,
+  ]);
+
+describe('speaker resolution', () => {
+  it('learns genders from the article: honorifics and the pronoun that follows a name', () => {
+    const text = 'Mrs. Kunin spoke first. Bernie Sanders arrived later, and he waved to the crowd.';
+    const genders = personGenders(text, mentionsOf(text));
+    expect(genders.get('Kunin')).toBe('f');
+    expect(genders.get('Bernie Sanders')).toBe('m');
+  });
+
+  it('resolves "she" past a nearer man the article calls "he"', () => {
+    const text =
+      'Madeleine Kunin, a former governor, was asked about Bernie Sanders. He has run hard, ' +
+      'and he knows it. “His normal demeanor is grumpy,” she said.';
+    expect(speakers(text)).toContainEqual(['His normal demeanor is grumpy,', 'Madeleine Kunin']);
+  });
+
+  it('takes "who" after "X of Maryland" as the person, not the place', () => {
+    const text =
+      '“Asking a superdelegate to get rid of themselves?” asked Sen. Barbara Mikulski of ' +
+      'Maryland, who wants a commission to examine party rules. “I would like to hear more from the grass roots.”';
+    const found = speakers(text);
+    expect(found[0]).toEqual([
+      'Asking a superdelegate to get rid of themselves?',
+      'Barbara Mikulski',
+    ]);
+    expect(found.at(-1)).toEqual([
+      'I would like to hear more from the grass roots.',
+      'Barbara Mikulski',
+    ]);
+  });
+
+  it('keeps a floating quote with the speaker, not a cue inside the speaker description', () => {
+    const text =
+      '“What Ryan did is calling out for that kind of moment,” said Tom Rath, a veteran ' +
+      'New Hampshire leader who had endorsed John Kasich. “There are pages in his book that are blank.”';
+    expect(speakers(text).at(-1)).toEqual([
+      'There are pages in his book that are blank.',
+      'Tom Rath',
+    ]);
+  });
+});

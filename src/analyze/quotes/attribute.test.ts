@@ -153,6 +153,46 @@ describe('findAttributions (lexicon)', () => {
     ]);
   });
 
+  it('ends an earlier content where a later speaker takes the floor after a comma', () => {
+    const text =
+      'Of the case where the management wants one car, and the government wants another, he stated that “I don’t think it is going to happen.”';
+    const found = show(text);
+    expect(found.at(-1)).toMatchObject({ source: 'he', cue: 'stated' });
+    for (const a of found.slice(0, -1)) expect(a.content).not.toContain('going to happen');
+  });
+
+  it('gives a quotation after a colon alone, and ends a quotation whose mark the splitter moved', () => {
+    const text =
+      'Gates wrote on his blog: "The world rarely sees someone like him. I will miss Steve immensely. " ' +
+      'Ballmer said in a statement: "I want to extend my deepest condolences." Later that day he left.';
+    expect(show(text)).toEqual([
+      {
+        kind: 'direct',
+        content: 'The world rarely sees someone like him. I will miss Steve immensely.',
+        source: 'Gates',
+        cue: 'wrote',
+      },
+      {
+        kind: 'direct',
+        content: 'I want to extend my deepest condolences.',
+        source: 'Ballmer',
+        cue: 'said',
+      },
+    ]);
+  });
+
+  it('does not take the subject of the next sentence as a quotation’s speaker', () => {
+    const text =
+      '“This is our top priority,” Medvedev said. “The market should be given all support.” Finance Minister Alexei Kudrin announced that banks would get money.';
+    const found = findAttributions(text);
+    const second = found.find((a) => text.slice(a.content.start).startsWith('The market'))!;
+    expect(second.cue).toBeNull();
+    expect(
+      second.sharesSourceWith?.source &&
+        text.slice(second.sharesSourceWith.source.start, second.sharesSourceWith.source.end),
+    ).toBe('Medvedev');
+  });
+
   it('never throws on junk and keeps every span inside the text', () => {
     for (const text of [
       '',

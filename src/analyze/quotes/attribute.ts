@@ -273,7 +273,7 @@ export function attributeSentence(ctx: SentenceContext): void {
         cue,
         end,
         inverted,
-        found.length > firstInSentence ? found.at(-1)! : null,
+        found.length > firstInSentence ? found[firstInSentence]! : null,
         () => unclaimedQuotationBefore(ctx, toks[0]!.start),
         floor,
       );
@@ -294,6 +294,48 @@ export function attributeSentence(ctx: SentenceContext): void {
     while (next < toks.length && toks[next]!.start < clause.end) next++;
     taken = next;
     i = cue.last;
+  }
+  yieldToLaterSpeakers(ctx, firstInSentence);
+}
+
+/**
+ * "Of the case where GM wants one car, and Washington wants another, he stated that …": an
+ * earlier cue's content ends where, after a comma, a later speaker takes the floor. (Not
+ * "X said Y told him …": there Y's words are part of what X said.)
+ */
+function yieldToLaterSpeakers(ctx: SentenceContext, first: number): void {
+  const { found, text } = ctx;
+  const mine = found.slice(first);
+  const cuts = new Map<Span, number>();
+  for (const a of mine) {
+    if (!a.cue || cuts.has(a.clause) || a.clause.start < a.cue.end) continue;
+    for (const b of mine) {
+      if (!b.cue || b.cue.start <= a.clause.start || b.cue.start >= a.clause.end) continue;
+      const at = b.source && b.source.start > a.clause.start ? b.source.start : b.cue.start;
+      if (!/[,;—–]\s*$/.test(text.slice(a.clause.start, at))) continue;
+      cuts.set(a.clause, Math.min(cuts.get(a.clause) ?? at, at));
+    }
+  }
+  if (cuts.size === 0) return;
+  found.length = first;
+  const redone = new Set<Span>();
+  for (const a of mine) {
+    const cut = cuts.get(a.clause);
+    if (cut === undefined) {
+      found.push(a);
+      continue;
+    }
+    if (redone.has(a.clause)) continue;
+    redone.add(a.clause);
+    const kept = text.slice(a.clause.start, cut).replace(/(?:[\s,;—–]|\b(?:and|but)\b)+$/, '');
+    if (kept.length < 3) continue;
+    const { source, sharesSourceWith, cue, strength } = a;
+    pushWithKinds(
+      found,
+      { start: a.clause.start, end: a.clause.start + kept.length },
+      ctx.quotations,
+      { source, sharesSourceWith, cue, strength },
+    );
   }
 }
 
@@ -324,7 +366,9 @@ function clauseOf(
       : trimClause(toks, first, end, ctx.quotations);
   // "Fallin said: I think … . I think …": a colon hands the rest of the paragraph over,
   // also when the words after it open a quotation in the next paragraph.
-  if (clause && toks[first - 1]?.text === ':' && onlyPunctuationFrom(toks, end)) {
+  // A quotation after the colon is the whole content; what follows it is the writer's.
+  const quoted = (toks[first]?.mark ?? -1) >= 0;
+  if (clause && toks[first - 1]?.text === ':' && !quoted && onlyPunctuationFrom(toks, end)) {
     clause.end = Math.max(clause.end, paragraphEnd(ctx.text, clause.end, COLON_REACH));
   }
   return clause;
@@ -353,7 +397,7 @@ function placeVerbCue(
   cue: Cue,
   end: number,
   inverted: boolean,
-  previous: RawAttribution | null,
+  mainClause: RawAttribution | null,
   quoteBefore: () => boolean,
   floor: number,
 ): Placement | null {
@@ -370,10 +414,11 @@ function placeVerbCue(
     source = [after, withAppositive(toks, fwd, end)];
   } else if (back) source = back;
   else {
-    // "Carson admitted …, but said …": a second predicate of the same subject.
+    // "Carson admitted …, but said …": a second predicate of the same subject, the main
+    // clause's ("Cooper said her party backs it, and said …" is Cooper again).
     const j = skipAuxiliariesBack(toks, cue.first - 1);
     if (toks[j]?.lower === 'and' || toks[j]?.lower === 'but') {
-      if (previous) shares = previous;
+      if (mainClause) shares = mainClause;
       else source = sentenceSubject(toks, j);
     }
   }

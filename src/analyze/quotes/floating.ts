@@ -21,6 +21,9 @@ const NAMED_AFTER =
   /^[ \t]*[,—–-]?[ \t]*((?:\p{Lu}[\p{L}.'’-]*\s+){0,5}\p{Lu}[\p{L}.'’-]*|he|she)\s+(\p{Ll}+)\b/u;
 
 function namedAfter(text: string, q: Quotation): { source: Span; cue: Span } | null {
+  // “… support.” Kudrin announced …: a quotation closed by a full stop ends its sentence,
+  // and the name after it starts the next one.
+  if (/\.\W*$/.test(text.slice(q.innerEnd - 1, q.end))) return null;
   const m = NAMED_AFTER.exec(text.slice(q.end, q.end + 120));
   if (!m || CUE_WORDS.get(m[2]!)?.cls !== 'speech') return null;
   const sourceStart = q.end + m[0].indexOf(m[1]!);

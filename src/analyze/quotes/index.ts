@@ -20,7 +20,7 @@ export function markedSentences(
   sentences: readonly Token[][] = tokenizeText(text),
 ): Tok[][] {
   let q = 0;
-  return sentences.map((sentence) =>
+  const marked = sentences.map((sentence) =>
     sentence.map((t) => {
       while (q < quotations.length && quotations[q]!.end <= t.start) q++;
       const cur = quotations[q];
@@ -33,6 +33,21 @@ export function markedSentences(
       return { text: t.text, lower: t.text.toLowerCase(), start: t.start, end: t.end, quote, mark };
     }),
   );
+  // "… immensely. " The next sentence": a closing mark the splitter put at the start of the
+  // next sentence ends the previous one.
+  for (let s = 1; s < marked.length; s++) {
+    const head = marked[s]![0];
+    const prev = marked[s - 1]!;
+    if (
+      head &&
+      head.mark >= 0 &&
+      prev.length > 0 &&
+      prev.at(-1)!.start >= quotations[head.mark]!.start
+    ) {
+      prev.push(marked[s]!.shift()!);
+    }
+  }
+  return marked.filter((sentence) => sentence.length > 0);
 }
 
 /** Every attribution in the text, in text order, with source spans but no names yet. */
@@ -63,9 +78,10 @@ export function findAttributedQuotes(
   sentences?: readonly Token[][],
 ): AttributedQuote[] {
   const found = findAttributions(text, cueModel, sentences);
-  const resolver = new SpeakerResolver(text, mentions);
+  const sources = found.flatMap((a) => (a.source ? [a.source] : []));
+  const resolver = new SpeakerResolver(text, mentions, sources);
   const speakers = new Map<RawAttribution, ResolvedSpeaker>();
-  return found.map((a) => {
+  const quotes = found.map((a) => {
     const shared = !a.source && a.sharesSourceWith ? speakers.get(a.sharesSourceWith) : undefined;
     const who = shared ?? resolver.resolve(a.source);
     speakers.set(a, who);
@@ -82,6 +98,25 @@ export function findAttributedQuotes(
       confidence: Math.round(a.strength * (who.name ? 1 : 0.8) * 100) / 100,
     };
     return { quote, clause: a.clause };
+  });
+  return oneSpeakerPerQuotation(quotes);
+}
+
+/**
+ * Two cues may both reach one quotation ("the government wants …, he stated that “…”");
+ * a quotation has one speaker: the most confident attribution keeps it.
+ */
+function oneSpeakerPerQuotation(quotes: AttributedQuote[]): AttributedQuote[] {
+  const best = new Map<string, AttributedQuote>();
+  for (const q of quotes) {
+    if (q.quote.kind !== 'direct' && q.quote.kind !== 'partial') continue;
+    const key = `${q.quote.content.start}:${q.quote.content.end}`;
+    const held = best.get(key);
+    if (!held || q.quote.confidence > held.quote.confidence) best.set(key, q);
+  }
+  return quotes.filter((q) => {
+    if (q.quote.kind !== 'direct' && q.quote.kind !== 'partial') return true;
+    return best.get(`${q.quote.content.start}:${q.quote.content.end}`) === q;
   });
 }
 

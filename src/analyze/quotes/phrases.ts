@@ -205,6 +205,24 @@ function closingMarkBefore(toks: readonly Tok[], j: number): number {
   return -1;
 }
 
+/**
+ * "Scott Carson, president and CEO of Boeing said": a role phrase starting at k, set off
+ * by a comma after a name, belongs to that name; returns where the whole source starts.
+ */
+function namedBeforeRole(toks: readonly Tok[], k: number): number {
+  let r = k;
+  // "president and CEO": a coordinated role.
+  if (toks[r - 1]?.lower === 'and' && /^\p{Ll}/u.test(toks[r - 2]?.text ?? '')) r -= 2;
+  const role = toks[r]!;
+  // A role reads "president", "the head of …" or an acronym ("CEO"), never a name.
+  const roleLike = !isCapitalized(role) || /^[A-Z]{2,}$/.test(role.text);
+  if (!isComma(toks[r - 1]) || !roleLike) return k;
+  const name = nounPhraseBack(toks, r - 2, 4);
+  if (name < 0 || !toks.slice(name, r - 1).every((t) => isCapitalized(t) || t.text === '.'))
+    return k;
+  return name;
+}
+
 /** The source phrase before cue token i, as token indices, or null. */
 export function sourceBefore(toks: readonly Tok[], i: number): [number, number] | null {
   const j = skipAuxiliariesBack(toks, i - 1);
@@ -218,7 +236,7 @@ export function sourceBefore(toks: readonly Tok[], i: number): [number, number] 
     return nounPhraseBack(toks, end) >= 0 ? [j, j] : null;
   }
   const k = nounPhraseBack(toks, j);
-  if (k >= 0) return [k, j];
+  if (k >= 0) return [namedBeforeRole(toks, k), j];
   if (t.text === ')') {
     // "Sen. Bernie Sanders (I-Vt.) said": the name before the parenthesis heads the phrase.
     let open = j - 1;

@@ -112,7 +112,7 @@ export function findQuotations(text: string): Quotation[] {
     } else if (
       ch === closer &&
       w === width &&
-      (ch !== '"' || !opensHere(text, i) || /[.,!?;]/.test(text[i - 1]!))
+      (ch !== '"' || !opensHere(text, i) || /[.,!?;]\s?$/.test(text.slice(i - 2, i)))
     ) {
       out.push(quotation(text, open, i + w, true, w));
       open = -1;

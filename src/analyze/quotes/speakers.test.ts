@@ -43,6 +43,29 @@ describe('speaker resolution', () => {
     ]);
   });
 
+  it('looks past the organisation in a speaker’s description, and any distance back', () => {
+    const text =
+      '“The response has been massive,” said Julien Talavan, a spokesman for Force Ouvrière, ' +
+      `the main union in France. ${'The plant employs many workers in the region. '.repeat(40)}` +
+      '“This is just the beginning,” he said.';
+    expect(speakers(text).at(-1)).toEqual(['This is just the beginning,', 'Julien Talavan']);
+  });
+
+  it('reads "Name, president and CEO of X said" as the person', () => {
+    const text =
+      'Scott Carson, president and CEO of Boeing Commercial Airplanes said, “This has been a wonderful day for the company.”';
+    expect(speakers(text)).toEqual([
+      ['This has been a wonderful day for the company.', 'Scott Carson'],
+    ]);
+  });
+
+  it('gives a quotation one speaker when two cues reach it', () => {
+    const text =
+      'Of the case where General Motors wants one car and the government wants another, Fritz Henderson stated that “I don’t think it is going to happen.”';
+    const found = speakers(text).filter(([content]) => content?.startsWith('I don’t think'));
+    expect(found).toEqual([['I don’t think it is going to happen.', 'Fritz Henderson']]);
+  });
+
   it('keeps a floating quote with the speaker, not a cue inside the speaker description', () => {
     const text =
       '“What Ryan did is calling out for that kind of moment,” said Tom Rath, a veteran ' +

@@ -47,10 +47,21 @@ export function headPerson<M extends Mention>(
 export class SpeakerResolver {
   private genderTable: Map<string, Gender> | null = null;
 
+  /** Mentions in a source's description but not its head, which pronouns skip. */
+  private readonly aside = new Set<SpeakerMention>();
+
+  /** `sources`: the article's source spans, whose descriptions pronouns look past. */
   constructor(
     private readonly text: string,
     private readonly mentions: readonly SpeakerMention[],
-  ) {}
+    sources: readonly Span[] = [],
+  ) {
+    for (const span of sources) {
+      const inside = mentionsInside(text, span, mentions);
+      const head = headPerson(text, span, inside);
+      for (const m of inside) if (m.entity !== head?.entity) this.aside.add(m);
+    }
+  }
 
   /** Worked out on the first pronoun: many articles quote no one by pronoun. */
   private get genders(): Map<string, Gender> {
@@ -69,9 +80,15 @@ export class SpeakerResolver {
   private nameOf(raw: string, span: Span): { name: string; type: string } | null {
     if (PERSON_PRONOUNS.test(raw)) {
       const wanted = pronounGender(raw);
+      // A profile names its subject once and says "he" for pages: any distance will do.
+      // "…," said Talavan, a spokesman for Force Ouvrière. "…," he said: not the union.
       return this.antecedent(
         span.start,
-        (m) => m.type === 'PER' && (this.genders.get(m.entity) ?? wanted) === wanted,
+        (m) =>
+          m.type === 'PER' &&
+          !this.aside.has(m) &&
+          (this.genders.get(m.entity) ?? wanted) === wanted,
+        Number.POSITIVE_INFINITY,
       );
     }
     if (RELATIVE.test(raw)) return this.relativeAntecedent(span.start);

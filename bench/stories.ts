@@ -12,11 +12,15 @@
 // - speed: articles placed per second (feature extraction timed apart).
 // The last line is one JSON object with the INTERFACES.md fields.
 //
-//   npm run -s bench:stories -- FILE [--seeds N] [--window DAYS|off] [--train] [--ablate]
+// With --threads the labels scored are threads (clusterer.threads(): stories of one
+// long-running subject linked), for collections whose gold groups are topics, not events.
+//
+//   npm run -s bench:stories -- FILE [--seeds N] [--window DAYS|off] [--train] [--ablate] [--threads] [--no-refine]
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { loadNerModel } from '../src/analyze/index.js';
-import { extractFeatures } from '../src/stories/features.js';
+import { analyzeArticle } from '../src/analyze/index.js';
+import { sharedModels } from '../src/pipeline/analyze.js';
+import { articleFeatures } from '../src/stories/features.js';
 import { parseLabeledJsonl } from '../src/stories/labeled-jsonl.js';
 import { loadStoryModel, type StoryModel } from '../src/stories/model.js';
 import {
@@ -47,6 +51,10 @@ const seeds = Array.from({ length: Number(option('--seeds') ?? 3) }, (_, i) => i
 const windowArg = option('--window');
 const clusterOpts = {
   publishWindowDays: windowArg === 'off' ? null : windowArg ? Number(windowArg) : undefined,
+  // Score threads (stories of one long-running subject linked) instead of stories.
+  threads: flag('--threads'),
+  // For ablation: leave out the refine pass after the stream.
+  refine: !flag('--no-refine'),
 };
 
 function fmt(x: number): string {
@@ -55,10 +63,11 @@ function fmt(x: number): string {
 
 function main(): void {
   const { rows, skipped } = parseLabeledJsonl(readFileSync(file, 'utf8'));
-  const ner = loadNerModel();
+  const models = sharedModels();
   const t0 = performance.now();
+  // The analyze stage's annotations first (as the pipeline stores them), then the features.
   const articles: LabeledArticle[] = rows.map((r) => ({
-    doc: extractFeatures(r.id, r, ner),
+    doc: articleFeatures(r, analyzeArticle(r, models)),
     cluster: r.cluster ?? '',
     topic: r.topic,
   }));
@@ -66,11 +75,12 @@ function main(): void {
   const scored = articles.filter((a) => a.cluster !== '');
   console.log(
     `${file}: ${rows.length} articles (${scored.length} with a cluster, ${skipped} skipped); ` +
-      `features ${(rows.length / (extractMs / 1000)).toFixed(0)} articles/s`,
+      `analysis + features ${(rows.length / (extractMs / 1000)).toFixed(0)} articles/s`,
   );
 
   const model = flag('--train') ? trainStoryModel(scored) : loadStoryModel(option('--model'));
   console.log(`model: ${JSON.stringify(model)}`);
+  if (clusterOpts.threads) console.log('scoring threads (clusterer.threads()), not stories');
 
   // All topics, one stream per seed.
   let pairs: PairCounts = { both: 0, predicted: 0, gold: 0 };

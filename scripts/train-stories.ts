@@ -4,8 +4,9 @@
 //   npx tsc -p tsconfig.bench.json && node .bench-build/scripts/train-stories.js [FILE] [--out PATH]
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { loadNerModel } from '../src/analyze/index.js';
-import { extractFeatures } from '../src/stories/features.js';
+import { analyzeArticle } from '../src/analyze/index.js';
+import { sharedModels } from '../src/pipeline/analyze.js';
+import { articleFeatures } from '../src/stories/features.js';
 import { parseLabeledJsonl } from '../src/stories/labeled-jsonl.js';
 import { defaultStoryModelPath } from '../src/stories/model.js';
 import { type LabeledArticle, TRAIN_SEEDS, trainStoryModel } from '../src/stories/train.js';
@@ -20,10 +21,14 @@ const file = resolve(
 );
 
 const { rows } = parseLabeledJsonl(readFileSync(file, 'utf8'));
-const ner = loadNerModel();
+const models = sharedModels();
 const articles: LabeledArticle[] = rows
   .filter((r) => r.cluster !== null)
-  .map((r) => ({ doc: extractFeatures(r.id, r, ner), cluster: r.cluster!, topic: r.topic }));
+  .map((r) => ({
+    doc: articleFeatures(r, analyzeArticle(r, models)),
+    cluster: r.cluster!,
+    topic: r.topic,
+  }));
 const model = trainStoryModel(articles);
 const card = {
   trainedOn: `${file.split('/').slice(-2).join('/')} (${articles.length} articles, ${new Set(articles.map((a) => a.topic)).size} topics)`,

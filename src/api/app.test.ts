@@ -71,6 +71,10 @@ describe('HTTP API', () => {
       '/api/entities/{id}/merge',
       '/api/entities/{id}/aliases',
       '/api/entities/{id}/split',
+      '/api/stories',
+      '/api/stories/{id}',
+      '/api/articles/{id}/related',
+      '/api/stories/{id}/report',
     ]);
     expect(doc.paths['/api/entities/{id}/merge'].post.security).toEqual([{ bearer: [] }]);
     const params = doc.paths['/api/search'].get.parameters.map((p: { name: string }) => p.name);

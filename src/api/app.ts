@@ -9,6 +9,7 @@ import type { Store } from '../store/index.js';
 import { mountWeb } from '../web/index.js';
 import { openApiDocument, type RouteDoc } from './openapi.js';
 import { requireToken } from './auth.js';
+import { mountStoryRoutes, STORY_ROUTES } from './story-routes.js';
 import {
   AliasBody,
   ArticleDetail,
@@ -127,7 +128,10 @@ export function createApp({ store, token = null }: ApiDeps): Hono {
     c.json({ ok: true, version: SITREP_VERSION, articles: await store.articles.count() }),
   );
 
-  app.get('/api/openapi.json', (c) => c.json(openApiDocument(ROUTES, SITREP_VERSION)));
+  app.get('/api/openapi.json', (c) =>
+    c.json(openApiDocument([...ROUTES, ...STORY_ROUTES], SITREP_VERSION)),
+  );
+  mountStoryRoutes(app, store, parseOrThrow);
 
   app.get('/api/articles', async (c) => {
     const q = parseOrThrow(ArticleListQuery, c.req.query());

@@ -56,9 +56,43 @@ describe.skipIf(!polnear)('sitrep CLI on the seed and PolNeAR', () => {
     expect(list).toHaveLength(3);
     const csv = await cli('export', '--format', 'csv');
     const jsonl = await cli('export', '--format', 'jsonl');
-    const rows = jsonl.stdout.trim().split('\n').map((l) => JSON.parse(l));
+    const rows = jsonl.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(rows.length).toBe(JSON.parse(firstIngest.stdout).added);
     expect(csv.stdout.startsWith('id,source,title,')).toBe(true);
+  });
+
+  it('places every article in a story and reports a story covered by several outlets', async () => {
+    const report = JSON.parse(firstIngest.stdout);
+    expect(report.placed).toBe(report.added);
+    const stories = JSON.parse((await cli('stories', '--json', '--limit', '200')).stdout);
+    const wide = stories.find((s: { sources: number }) => s.sources >= 2);
+    expect(wide).toBeDefined();
+    const detail = JSON.parse((await cli('story', '--json', String(wide.id))).stdout);
+    expect(new Set(detail.articles.map((a: { source: string }) => a.source)).size).toBe(
+      wide.sources,
+    );
+    const markdown = (await cli('report', String(wide.id))).stdout;
+    for (const section of [
+      '## Summary',
+      '## Timeline',
+      '## Claims',
+      '## Who said what',
+      '## Sources',
+    ]) {
+      expect(markdown).toContain(section);
+    }
+    const member = detail.articles.at(-1).id;
+    const related = JSON.parse((await cli('related', '--json', String(member))).stdout);
+    expect(related.storyId).toBe(wide.id);
+    expect(related.inStory.length).toBeGreaterThan(0);
+    expect(related.beyond.length).toBeGreaterThan(0);
+    for (const r of related.beyond) expect(r.storyId).not.toBe(wide.id);
+    const since = await cli('story', String(wide.id), '--since', wide.lastSeen);
+    expect(since.stdout).toContain('changes since');
+    expect((await cli('story', '99999')).code).toBe(1);
   });
 
   it('reports a bad file with a reason and still ingests the rest', async () => {
@@ -72,23 +106,48 @@ describe.skipIf(!polnear)('sitrep CLI on the seed and PolNeAR', () => {
 
 describe('sitrep analyze', () => {
   it('prints the INTERFACES.md record for the seed, with real times', async () => {
-    const out = await runCliProcess(['analyze', '--json', '--published', '2024-10-24', SEED_FILE], {});
+    const out = await runCliProcess(
+      ['analyze', '--json', '--published', '2024-10-24', SEED_FILE],
+      {},
+    );
     expect(out.code).toBe(0);
     const record = JSON.parse(out.stdout);
-    expect(Object.keys(record)).toEqual(['file', 'article', 'entities', 'quotes', 'claims', 'times']);
+    expect(Object.keys(record)).toEqual([
+      'file',
+      'article',
+      'entities',
+      'quotes',
+      'claims',
+      'times',
+    ]);
     expect(record.article.related_links).toHaveLength(3);
     expect(record.article.text.endsWith('as the situation unfolds.')).toBe(true);
-    const times = record.times.map((t: { start: number; end: number; value: string }) => [record.article.text.slice(t.start, t.end), t.value]);
+    const times = record.times.map((t: { start: number; end: number; value: string }) => [
+      record.article.text.slice(t.start, t.end),
+      t.value,
+    ]);
     expect(times).toContainEqual(['February 2022', '2022-02']);
     const stated = record.quotes.find(
-      (q: { cue: { text: string } | null; speaker: { text: string | null } }) => q.cue?.text === 'stated' && q.speaker.text === 'He',
+      (q: { cue: { text: string } | null; speaker: { text: string | null } }) =>
+        q.cue?.text === 'stated' && q.speaker.text === 'He',
     );
     expect(stated).toMatchObject({ kind: 'direct', speaker: { name: 'Vladimir Putin' } });
     expect(Object.keys(stated)).toEqual(['kind', 'content', 'speaker', 'cue', 'confidence']);
     const claim = record.claims[0];
-    expect(Object.keys(claim).sort()).toEqual(
-      ['end', 'hedge', 'high', 'low', 'source', 'start', 'subject', 'subject_key', 'text', 'time', 'unit', 'value'],
-    );
+    expect(Object.keys(claim).sort()).toEqual([
+      'end',
+      'hedge',
+      'high',
+      'low',
+      'source',
+      'start',
+      'subject',
+      'subject_key',
+      'text',
+      'time',
+      'unit',
+      'value',
+    ]);
     expect(record.claims.map((c: { value: number; time: string }) => [c.value, c.time])).toEqual([
       [3000, '2024-10-24'],
       [12000, '2024-12'],

@@ -7,6 +7,7 @@ import { registerEntities } from './commands/entities.js';
 import { registerIngest } from './commands/ingest.js';
 import { registerRead } from './commands/read.js';
 import { registerServe } from './commands/serve.js';
+import { registerStories } from './commands/stories.js';
 
 /** Builds the command-line program. */
 export function createProgram(): Command {
@@ -26,6 +27,7 @@ export function createProgram(): Command {
   registerIngest(program);
   registerRead(program);
   registerEntities(program);
+  registerStories(program);
   return program;
 }
 

@@ -7,7 +7,7 @@ import type { IngestCounts } from './store-captures.js';
 
 /** Progress of a long run, for progress bars and log lines. */
 export interface ProgressEvent {
-  phase: 'ingest' | 'extract' | 'analyze' | 'feed';
+  phase: 'ingest' | 'extract' | 'analyze' | 'stories' | 'feed';
   done: number;
   total: number;
   counts?: IngestCounts;

@@ -8,7 +8,7 @@ import type { FetchedPage } from '../ingest/fetch/index.js';
 import { discoverFeeds, type FeedItem, looksLikeFeed, parseFeed } from '../ingest/feeds/index.js';
 import type { OpmlFeed } from '../ingest/opml.js';
 import type { FeedRow } from '../store/index.js';
-import { analyzePending } from './analyze.js';
+import { processPending } from './process.js';
 import type { PipelineContext } from './context.js';
 import { addCounts, emptyCounts, type IngestCounts, type ItemFailure, type PendingCapture, storeCaptures } from './store-captures.js';
 
@@ -197,7 +197,7 @@ export async function watchFeeds(ctx: PipelineContext, signal: AbortSignal): Pro
   while (!signal.aborted) {
     try {
       await pollDueFeeds(ctx);
-      await analyzePending(ctx);
+      await processPending(ctx);
     } catch (err) {
       ctx.log.error(`feed round failed: ${describeError(err)}`);
     }

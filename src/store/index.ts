@@ -11,6 +11,7 @@ import { type Db, openSqlite } from './open.js';
 import type { Database } from './schema.js';
 import { type SearchHit, type SearchOptions, searchArticles } from './search.js';
 import { SourceRepo } from './source-repo.js';
+import { StoryRepo } from './story-repo.js';
 
 export { type ArticleInput, type ArticleKey, type ArticleListOptions, type ArticleSummary, articleKeys } from './article-repo.js';
 export type { DocumentInput } from './document-repo.js';
@@ -19,6 +20,7 @@ export type { FeedRow } from './feed-repo.js';
 export type { Dialect } from './dialect.js';
 export type { DocumentOutcome } from './schema.js';
 export type { SearchHit } from './search.js';
+export type { StoryListOptions, StoryMember, StorySummary } from './story-repo.js';
 export { toFtsQuery } from './search.js';
 
 /** Repositories bound to one connection or transaction. */
@@ -28,6 +30,7 @@ export class Repos {
   readonly annotations: AnnotationRepo;
   readonly feeds: FeedRepo;
   readonly entities: EntityRepo;
+  readonly stories: StoryRepo;
 
   constructor(readonly kysely: Kysely<Database>) {
     this.documents = new DocumentRepo(kysely);
@@ -35,6 +38,7 @@ export class Repos {
     this.entities = new EntityRepo(kysely);
     this.annotations = new AnnotationRepo(kysely, this.entities);
     this.feeds = new FeedRepo(kysely);
+    this.stories = new StoryRepo(kysely);
   }
 }
 

@@ -166,6 +166,10 @@ export interface StoryTable {
   source_count: Generated<number>;
   created_at: string;
   updated_at: string;
+  /** The story this one was merged into; its members moved there. */
+  merged_into: number | null;
+  /** Distinct near-duplicate groups among the members: independent reports. */
+  independent_count: Generated<number>;
 }
 
 export interface StoryArticleTable {
@@ -173,6 +177,13 @@ export interface StoryArticleTable {
   article_id: number;
   similarity: number;
   added_at: string;
+}
+
+/** The near-duplicate group of an analyzed article: the id of its group's first article. */
+export interface ArticleCopyTable {
+  article_id: number;
+  group_id: number;
+  similarity: number;
 }
 
 export interface WatchTable {
@@ -197,5 +208,6 @@ export interface Database {
   time_expr: TimeExprTable;
   story: StoryTable;
   story_article: StoryArticleTable;
+  article_copy: ArticleCopyTable;
   watch: WatchTable;
 }

@@ -2,10 +2,10 @@
 // told apart; merges keep the older id; late articles are placed by publish time.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { loadNerModel } from '../analyze/index.js';
+import { analyzeArticle, loadNerModel } from '../analyze/index.js';
 import { dataPath } from '../test-support/index.js';
 import { StoryClusterer } from './clusterer.js';
-import { type ArticleFeatures, extractFeatures } from './features.js';
+import { type ArticleFeatures, articleFeatures } from './features.js';
 import { type LabeledRow, parseLabeledJsonl } from './labeled-jsonl.js';
 import { loadStoryModel, type StoryModel } from './model.js';
 import { scoreClustering } from './score.js';
@@ -21,7 +21,7 @@ function rowsOf(path: string): LabeledRow[] {
 
 function featuresOf(row: LabeledRow, overrides: Partial<LabeledRow> = {}): ArticleFeatures {
   const r = { ...row, ...overrides };
-  return extractFeatures(r.id, r, ner);
+  return articleFeatures(r, analyzeArticle(r, { ner }));
 }
 
 describe.skipIf(!ecb)('clustering ECB+ documents', () => {
@@ -43,6 +43,45 @@ describe.skipIf(!ecb)('clustering ECB+ documents', () => {
     );
     expect(scores.pairwise_precision).toBeGreaterThanOrEqual(0.9);
     expect(scores.pairwise_f1).toBeGreaterThanOrEqual(0.75);
+  });
+
+  it('refines: moves only to stories that exist, and storyOf follows every move', () => {
+    const clusterer = new StoryClusterer({ model });
+    for (const row of stream) clusterer.add(featuresOf(row));
+    const before = scoreClustering(
+      picked.map((r) => String(clusterer.storyOf(r.id))),
+      picked.map((r) => r.cluster!),
+    );
+    const moves = clusterer.refine();
+    const live = new Set(clusterer.allStories().map((s) => s.id));
+    for (const m of moves) {
+      expect(m.from).not.toBe(m.to);
+      expect(m.probability).toBeGreaterThanOrEqual(model.joinThreshold);
+    }
+    for (const r of picked) expect(live.has(clusterer.storyOf(r.id)!)).toBe(true);
+    const sizes = clusterer.allStories().reduce((n, s) => n + s.size, 0);
+    expect(sizes).toBe(picked.length);
+    const after = scoreClustering(
+      picked.map((r) => String(clusterer.storyOf(r.id))),
+      picked.map((r) => r.cluster!),
+    );
+    expect(after.pairwise_f1).toBeGreaterThanOrEqual(before.pairwise_f1 - 0.05);
+    // A second refine with nothing new has nothing left to move.
+    expect(clusterer.refine()).toEqual([]);
+  });
+
+  it('links the two events of a topic into one thread, and not the other topic', () => {
+    const clusterer = new StoryClusterer({ model });
+    for (const row of stream) clusterer.add(featuresOf(row));
+    const threadOf = new Map<number, number>();
+    for (const t of clusterer.threads()) for (const id of t.storyIds) threadOf.set(id, t.id);
+    const thread = (r: LabeledRow) => String(threadOf.get(clusterer.storyOf(r.id)!));
+    const byTopic = scoreClustering(
+      picked.map(thread),
+      picked.map((r) => r.topic),
+    );
+    expect(byTopic.pairwise_precision).toBe(1);
+    expect(byTopic.pairwise_recall).toBeGreaterThanOrEqual(0.5);
   });
 
   it('merges converging stories into the older id', () => {

@@ -4,13 +4,26 @@
 
 /** Online document counts for one vocabulary (words, or entities). */
 export class DocumentFrequencies {
-  private readonly df = new Map<string, number>();
+  /** Key → a small integer id, the index of its count. */
+  private readonly ids = new Map<string, number>();
+  private readonly counts: number[] = [];
   private n = 0;
 
   /** Counts one article's distinct keys. */
   add(keys: Iterable<string>): void {
     this.n++;
-    for (const key of keys) this.df.set(key, (this.df.get(key) ?? 0) + 1);
+    for (const key of keys) this.counts[this.idOf(key)]!++;
+  }
+
+  /** The key's id, stable for this vocabulary (a new key gets the next one, counted 0 times). */
+  idOf(key: string): number {
+    let id = this.ids.get(key);
+    if (id === undefined) {
+      id = this.counts.length;
+      this.ids.set(key, id);
+      this.counts.push(0);
+    }
+    return id;
   }
 
   /** Articles counted so far. */
@@ -20,6 +33,12 @@ export class DocumentFrequencies {
 
   /** The inverse document frequency of a key; an unseen key counts as seen once. */
   idf(key: string): number {
-    return Math.log(1 + Math.max(this.n, 1) / (this.df.get(key) ?? 1));
+    const id = this.ids.get(key);
+    return this.idfOf(id === undefined ? -1 : id);
+  }
+
+  /** The inverse document frequency of a key by its id (-1: unseen). */
+  idfOf(id: number): number {
+    return Math.log(1 + Math.max(this.n, 1) / Math.max(this.counts[id] ?? 1, 1));
   }
 }

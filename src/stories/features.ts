@@ -1,7 +1,7 @@
 // What story clustering reads from an article: weighted words, the entities it names, the
-// dates it mentions, and when it was published. Extraction calls the analyzers; everything
-// after it (similarity, clustering) works on these plain values alone.
-import { findEntityMentions, findTimes, type NerModel, resolveEntities } from '../analyze/index.js';
+// dates it mentions, and when it was published. Built from the article and the annotations
+// the analyze stage already made for it, so this stage runs no analyzer and imports only core
+// types; similarity and clustering then work on these plain values alone.
 import type { Annotations, EntityType } from '../core/types.js';
 import { weighTerms } from './terms.js';
 
@@ -21,6 +21,15 @@ export interface ArticleFeatures {
   published: number | null;
 }
 
+/** The article fields clustering reads. */
+export interface FeatureArticle {
+  id: string;
+  title: string | null;
+  text: string;
+  /** ISO publish time, when known. */
+  published: string | null;
+}
+
 // Who and where tell two events of one topic apart better than the organisations (news
 // agencies, police, courts) that both involve.
 const ENTITY_TYPE_WEIGHT: Record<EntityType, number> = {
@@ -36,17 +45,29 @@ const MIN_YEAR = 1900;
 const MAX_YEAR = 2100;
 /** A standalone recent year, as news writes it (not "20,000" nor "12005"). */
 const YEAR_WORD = /(?<![\d,.])(?:19[5-9]\d|20[0-4]\d)(?![\d,.]\d|\d)/g;
+/** Surface forms shorter than this (one letter) are too ambiguous to look for in the title. */
+const MIN_TITLE_SURFACE = 2;
 
-/** Clustering features from text and annotations already found (pure). */
-export function featuresFromAnnotations(
-  id: string,
-  article: { title: string | null; text: string; published: string | null },
+/**
+ * Clustering features of one article from its text and the annotations of that text (pure).
+ * Annotation spans point into `article.text`; names the title repeats from the body are
+ * counted once more, as the title is not annotated on its own.
+ */
+export function articleFeatures(
+  article: FeatureArticle,
   annotations: Pick<Annotations, 'entities' | 'times'>,
 ): ArticleFeatures {
   const counts = new Map<string, number>();
+  const surfaces = new Map<string, string>();
   for (const m of annotations.entities) {
     const key = `${m.type}:${m.entity.toLowerCase()}`;
     counts.set(key, (counts.get(key) ?? 0) + 1);
+    if (m.text.length >= MIN_TITLE_SURFACE) surfaces.set(m.text, key);
+  }
+  if (article.title) {
+    for (const key of new Set(titleMentions(article.title, surfaces))) {
+      counts.set(key, (counts.get(key) ?? 0) + 1);
+    }
   }
   const entities = new Map<string, number>();
   for (const [key, n] of counts) {
@@ -65,7 +86,7 @@ export function featuresFromAnnotations(
   }
   const time = article.published ? Date.parse(article.published) : Number.NaN;
   return {
-    id,
+    id: article.id,
     terms: weighTerms(article.title, article.text),
     entities,
     years,
@@ -74,22 +95,26 @@ export function featuresFromAnnotations(
   };
 }
 
-/**
- * Clustering features of one article, running only the entity and time analyzers on it
- * (quotes and claims, which clustering does not read, are skipped for speed).
- */
-export function extractFeatures(
-  id: string,
-  article: { title: string | null; text: string; published: string | null },
-  ner: NerModel,
-): ArticleFeatures {
-  // The title is analyzed with the body so names in it are found too.
-  const text = article.title ? `${article.title}\n${article.text}` : article.text;
-  const published = article.published ? new Date(article.published) : null;
-  const reference = published && !Number.isNaN(published.getTime()) ? published : null;
-  const entities = resolveEntities(text, findEntityMentions(ner, text));
-  const times = findTimes(text, { reference });
-  return featuresFromAnnotations(id, article, { entities, times });
+/** Entity keys whose body surface forms the title repeats as whole words. */
+function titleMentions(title: string, surfaces: ReadonlyMap<string, string>): string[] {
+  const found: string[] = [];
+  for (const [surface, key] of surfaces) {
+    let at = title.indexOf(surface);
+    while (at >= 0) {
+      const before = title[at - 1];
+      const after = title[at + surface.length];
+      if (!isWordChar(before) && !isWordChar(after)) {
+        found.push(key);
+        break;
+      }
+      at = title.indexOf(surface, at + 1);
+    }
+  }
+  return found;
+}
+
+function isWordChar(ch: string | undefined): boolean {
+  return ch !== undefined && /[\p{L}\p{N}]/u.test(ch);
 }
 
 /** Adds the year and month-day of one normalized date value ("2013-05-03", "XXXX-06-08"). */

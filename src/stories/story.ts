@@ -53,8 +53,8 @@ export function startStory(id: number, doc: ArticleFeatures): Story {
 }
 
 /** Adds an article to a story. */
-export function joinStory(story: Story, doc: ArticleFeatures): void {
-  addProfile(story, profileOf(doc));
+export function joinStory(story: Story, doc: ArticleFeatures, profile = profileOf(doc)): void {
+  addProfile(story, profile);
   story.members.push(doc.id);
   story.sample.push(doc);
   if (story.sample.length > MEMBER_SAMPLE) story.sample.shift();
@@ -68,6 +68,32 @@ export function absorbStory(into: Story, from: Story): void {
   into.sample.push(...from.sample);
   if (into.sample.length > MEMBER_SAMPLE) into.sample.splice(0, into.sample.length - MEMBER_SAMPLE);
   into.version++;
+}
+
+/**
+ * The story as it would be without one of its sampled members: a copy, for asking whether
+ * that member still belongs (the story itself is left alone).
+ */
+export function storyWithout(story: Story, doc: ArticleFeatures): Story {
+  const copy: Story = {
+    ...story,
+    terms: new Map(story.terms),
+    entities: new Map(story.entities),
+    years: new Map(story.years),
+    days: new Map(story.days),
+    members: story.members.filter((id) => id !== doc.id),
+    sample: story.sample.filter((m) => m !== doc),
+  };
+  subtractProfile(copy, profileOf(doc));
+  return copy;
+}
+
+/** Takes a sampled member out of its story (the caller files it elsewhere). */
+export function leaveStory(story: Story, doc: ArticleFeatures): void {
+  story.members = story.members.filter((id) => id !== doc.id);
+  story.sample = story.sample.filter((m) => m !== doc);
+  subtractProfile(story, profileOf(doc));
+  story.version++;
 }
 
 /** The keys of a vector with the highest IDF-weighted values: what the index files it under. */
@@ -92,6 +118,32 @@ function addProfile(into: Profile, from: Profile): void {
   into.firstPublished = earliest(into.firstPublished, from.firstPublished);
   into.lastPublished = latest(into.lastPublished, from.lastPublished);
   into.size += from.size;
+}
+
+function subtractProfile(into: Profile, from: Profile): void {
+  subtractFrom(into.terms, from.terms);
+  subtractFrom(into.entities, from.entities);
+  subtractFrom(into.years, from.years);
+  subtractFrom(into.days, from.days);
+  into.dated -= from.dated;
+  into.size -= from.size;
+  // Publish-time bounds cannot be subtracted; with every member sampled they are recomputed.
+  if ('sample' in into && (into as Story).sample.length === into.size) {
+    const times = (into as Story).sample.flatMap((m) =>
+      m.published === null ? [] : [m.published],
+    );
+    into.firstPublished = times.length ? Math.min(...times) : null;
+    into.lastPublished = times.length ? Math.max(...times) : null;
+  }
+}
+
+/** Subtracts vector values; keys that fall to (about) zero are dropped. */
+function subtractFrom(into: Map<string, number>, from: Map<string, number>): void {
+  for (const [k, v] of from) {
+    const left = (into.get(k) ?? 0) - v;
+    if (left > 1e-9) into.set(k, left);
+    else into.delete(k);
+  }
 }
 
 function addInto(into: Map<string, number>, from: Map<string, number>): void {

@@ -36,16 +36,25 @@ const JOIN_GRID = [0.1, 0.15, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8];
 /** Merge thresholds tried; above 1 means never merge. */
 const MERGE_GRID = [0.7, 0.9, 0.97, 1.01];
 
-/** Clusters the articles as one stream in the seed's order; returns each one's story (input order). */
+/**
+ * Clusters the articles as one stream in the seed's order, then refines; returns each one's
+ * story (or with `threads`, its thread), in input order.
+ */
 export function clusterStream(
   articles: readonly LabeledArticle[],
   model: StoryModel,
   seed: number,
-  opts: Omit<ClustererOptions, 'model'> = {},
+  opts: Omit<ClustererOptions, 'model'> & { threads?: boolean; refine?: boolean } = {},
 ): string[] {
   const clusterer = new StoryClusterer({ ...opts, model });
   for (const a of shuffled(articles, seed)) clusterer.add(a.doc);
-  return articles.map((a) => String(clusterer.storyOf(a.doc.id)));
+  // Once the stream is in, recent members are re-examined as a deployment would periodically.
+  if (opts.refine !== false) clusterer.refine();
+  const stories = articles.map((a) => clusterer.storyOf(a.doc.id)!);
+  if (!opts.threads) return stories.map(String);
+  const threadOf = new Map<number, number>();
+  for (const t of clusterer.threads()) for (const id of t.storyIds) threadOf.set(id, t.id);
+  return stories.map((id) => String(threadOf.get(id) ?? id));
 }
 
 /** Pooled pair counts of clustering the articles once per seed. */

@@ -106,6 +106,33 @@ function claimsIn(text: string): Claim[] {
   return findClaims(text, { attributions: [], times, reference: null, outlet: 'polnear' });
 }
 
+describe('what a figure counts, from the clause around it', () => {
+  const subjectsOf = (text: string) =>
+    findClaims(text, { attributions: [], times: [], reference: null, outlet: null }).map((c) => [
+      c.subject,
+      c.subjectKey,
+    ]);
+
+  it('names who did it to the counted things', () => {
+    expect(subjectsOf('The floods in Valencia killed 62 people on Tuesday.')).toEqual([
+      ['people killed by floods in Valencia', 'flood killed people valencia'],
+    ]);
+    expect(subjectsOf('Clinton has won 1,200 pledged delegates so far.')[0]?.[0]).toBe(
+      'pledged delegates won by Clinton',
+    );
+    expect(subjectsOf('North Korea has sent about 10,000 troops to Russia.')[0]?.[0]).toBe(
+      'troops from North Korea sent to Russia',
+    );
+  });
+
+  it("keeps the view a share of people holds, so poll questions don't merge", () => {
+    const [worse] = subjectsOf('About 60 percent of Americans say the economy is getting worse.');
+    const [better] = subjectsOf('About 30 percent of Americans say the economy is getting better.');
+    expect(worse?.[0]).toBe('Americans who say the economy is getting worse');
+    expect(worse?.[1]).not.toBe(better?.[1]);
+  });
+});
+
 const WELLS = 'polnear/dev/text/huff-post_2016-09-20_elizabeth-warren-hammers-wells-f.txt';
 const fined = lineOf(WELLS, 'Wells Fargo was fined');
 

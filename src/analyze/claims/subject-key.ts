@@ -5,10 +5,16 @@
 // forces are all "troop"); then the words are deduplicated and sorted. So "North Korean
 // troops" and "troops from North Korea" share the key "korea north troop", while troops and
 // dollars, or troops and tanks, never share one.
+import { UNIT_SYNONYMS } from '../../core/unit-synonyms.js';
 import { ADVERBS, AUXILIARIES, FUNCTION_WORDS, singular } from './word-lists.js';
 
+/** Comparatives end a noun phrase but tell one poll question from another ("worse", "better"). */
+const KEPT_COMPARATIVES = new Set(
+  'better worse higher lower larger smaller bigger greater'.split(' '),
+);
+
 const KEY_STOP_WORDS = new Set([
-  ...FUNCTION_WORDS,
+  ...[...FUNCTION_WORDS].filter((w) => !KEPT_COMPARATIVES.has(w)),
   ...AUXILIARIES,
   ...ADVERBS,
   ...'roughly approximately nearly almost estimated exactly precisely up least mostly mainly chiefly largely'.split(
@@ -71,20 +77,7 @@ const COUNTRY_OF = new Map(
 );
 
 /** Words for the same counted thing. */
-const SYNONYM = new Map(
-  Object.entries({
-    soldier: 'troop',
-    personnel: 'troop',
-    force: 'troop',
-    serviceman: 'troop',
-    servicemember: 'troop',
-    person: 'people',
-    individual: 'people',
-    dead: 'death',
-    fatality: 'death',
-    ballot: 'vote',
-  }),
-);
+const SYNONYM = new Map(Object.entries(UNIT_SYNONYMS));
 
 const WORD = /[\p{L}\p{N}][\p{L}\p{N}.&-]*/gu;
 

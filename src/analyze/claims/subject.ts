@@ -3,7 +3,7 @@
 // special operations forces"), a participle and one place ("being trained in Russia"); or,
 // when nothing is counted after it, the noun before a linking verb ("the death toll rose to").
 import type { Quantity } from './quantity.js';
-import { senderBefore, subjectBefore } from './subject-before.js';
+import { agentBefore, senderBefore, subjectBefore } from './subject-before.js';
 import { isNounWord, join, type Place, type Token, tokensFrom } from './tokens.js';
 import { ADVERBS, AUXILIARIES, isPlural, isVerbForm, singular, words } from './word-lists.js';
 
@@ -101,6 +101,24 @@ function asideAt(toks: Token[], i: number): number {
   return i;
 }
 
+/** Verbs by which a share of people holds a view: "60% of Americans say …". */
+const OPINION_VERBS = words(
+  'say says said think thinks believe believes support supports oppose opposes approve approves disapprove disapprove favor favors want wants prefer prefers back backs expect expects plan plans',
+);
+/** Words of the view kept in the subject: enough to tell one poll question from another. */
+const MAX_VIEW_WORDS = 8;
+
+/** "who say the economy is getting worse": the view a counted share of people holds. */
+function opinionAt(toks: Token[], j: number): string {
+  if (!OPINION_VERBS.has(toks[j]?.low ?? '')) return '';
+  const view: Token[] = [];
+  for (let k = j; k < toks.length && view.length < MAX_VIEW_WORDS; k++) {
+    if (!/^[\p{L}\p{N}'’-]/u.test(toks[k]!.text)) break;
+    view.push(toks[k]!);
+  }
+  return `who ${join(view)}`;
+}
+
 /** The phrase naming what the quantity counts, read from the clause around it. */
 export function subjectOf(
   text: string,
@@ -143,13 +161,20 @@ export function subjectOf(
     (verb !== undefined || (place.length > 0 && (head.length > 0 || k > j)));
 
   const sender = head.length > 0 && !q.unit ? senderBefore(text, clauseStart, q.start) : null;
+  // Counted things something was done to take the doer: "people killed by the floods".
+  const agent =
+    head.length > 0 && !sender && !hasPost ? agentBefore(text, clauseStart, q.start) : null;
   const parts: string[] = [join(head)];
   if (sender) parts.push(`from ${sender.name}`);
+  if (agent) parts.push(agent);
   if (aside) parts.push(`, ${aside},`);
   if (hasPost && verb && being) parts.push('being');
   if (hasPost && verb) parts.push(verb.text);
   else if (sender && place.length > 0) parts.push(sender.participle);
   if (hasPost) parts.push(join(place));
+
+  const view = head.length > 0 && !hasPost ? opinionAt(toks, j) : '';
+  if (view) parts.push(view);
 
   let subject = parts.filter(Boolean).join(' ').replace(/\s+,/g, ',').replace(/,$/, '').trim();
   if (head.length === 0 && !hasPost) subject = subjectBefore(text, clauseStart, q.start);

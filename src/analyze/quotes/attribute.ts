@@ -140,7 +140,7 @@ function clauseEnd(toks: readonly Tok[], from: number): number {
     }
     if (isComma(t) && j + 1 < toks.length) {
       const c = lexiconCue(toks, j + 1);
-      if (c && (c.participle || c.according)) {
+      if ((c && (c.participle || c.according)) || speakerFollows(toks, j + 1)) {
         end = j;
         break;
       }
@@ -158,6 +158,14 @@ function clauseEnd(toks: readonly Tok[], from: number): number {
  * "…, and has championed an agenda", "…, but admitted": a conjunction before an auxiliary
  * or a cue verb starts a second predicate of the subject, not more content.
  */
+/** "…, NATO said" or "…, a spokesman added": a speaker and a speech verb end what precedes. */
+function speakerFollows(toks: readonly Tok[], i: number): boolean {
+  const np = nounPhraseForward(toks, i);
+  if (np < 0 || np - i > 5) return false;
+  const verb = toks[np + 1];
+  return verb !== undefined && CUE_WORDS.get(verb.lower)?.cls === 'speech';
+}
+
 function startsSecondPredicate(toks: readonly Tok[], j: number): boolean {
   const t = toks[j]!;
   if (t.lower !== 'and' && t.lower !== 'but') return false;
@@ -290,9 +298,13 @@ export function attributeSentence(ctx: SentenceContext): void {
       cue: cueSpan,
       strength: cue.strength,
     });
-    let next = Math.max(cue.last, source?.[1] ?? 0) + 1;
-    while (next < toks.length && toks[next]!.start < clause.end) next++;
-    taken = next;
+    // What a speaker said is not what the next speaker of the sentence says; what someone
+    // did ("North Korea sent troops to Russia, NATO said") can be.
+    if (cue.according || CUE_WORDS.get(toks[cue.first]!.lower)?.cls === 'speech') {
+      let next = Math.max(cue.last, source?.[1] ?? 0) + 1;
+      while (next < toks.length && toks[next]!.start < clause.end) next++;
+      taken = next;
+    }
     i = cue.last;
   }
   yieldToLaterSpeakers(ctx, firstInSentence);

@@ -205,6 +205,8 @@ function closingMarkBefore(toks: readonly Tok[], j: number): number {
   return -1;
 }
 
+const ROLE_ACRONYMS = new Set(['CEO', 'CFO', 'COO', 'CTO', 'CIO', 'MP', 'MEP']);
+
 /**
  * "Scott Carson, president and CEO of Boeing said": a role phrase starting at k, set off
  * by a comma after a name, belongs to that name; returns where the whole source starts.
@@ -214,8 +216,9 @@ function namedBeforeRole(toks: readonly Tok[], k: number): number {
   // "president and CEO": a coordinated role.
   if (toks[r - 1]?.lower === 'and' && /^\p{Ll}/u.test(toks[r - 2]?.text ?? '')) r -= 2;
   const role = toks[r]!;
-  // A role reads "president", "the head of …" or an acronym ("CEO"), never a name.
-  const roleLike = !isCapitalized(role) || /^[A-Z]{2,}$/.test(role.text);
+  // A role reads "president", "the head of …" or a title's acronym ("CEO"), never a name
+  // ("Russia, NATO said" is two bodies).
+  const roleLike = !isCapitalized(role) || ROLE_ACRONYMS.has(role.text);
   if (!isComma(toks[r - 1]) || !roleLike) return k;
   const name = nounPhraseBack(toks, r - 2, 4);
   if (name < 0 || !toks.slice(name, r - 1).every((t) => isCapitalized(t) || t.text === '.'))

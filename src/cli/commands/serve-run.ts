@@ -6,7 +6,7 @@ import { describeError } from '../../core/errors.js';
 import { parseOpml } from '../../ingest/opml.js';
 import type { Runtime } from '../../main.js';
 import { addFeeds, pollDueFeeds, watchFeeds } from '../../pipeline/feeds.js';
-import { analyzePending } from '../../pipeline/analyze.js';
+import { processPending } from '../../pipeline/process.js';
 import type { Config } from '../../config.js';
 import { withRuntime } from '../context.js';
 
@@ -66,7 +66,7 @@ export async function runWatch(config: Config, opts: { once?: boolean }): Promis
     await importConfiguredOpml(rt);
     if (opts.once) {
       const results = await pollDueFeeds(rt);
-      await analyzePending(rt);
+      await processPending(rt);
       for (const r of results) {
         process.stdout.write(`feed ${r.feedId}: ${r.error ? `error: ${r.error}` : `${r.added} added, ${r.duplicates} duplicates, ${r.failed} failed`}\n`);
       }

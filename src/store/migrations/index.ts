@@ -4,12 +4,14 @@ import type { Kysely, Migration, MigrationProvider } from 'kysely';
 import type { Dialect } from '../dialect.js';
 import * as m001 from './001-initial.js';
 import * as m002 from './002-mention-key.js';
+import * as m003 from './003-stories.js';
 
 type DialectMigration = { up(db: Kysely<unknown>, dialect: Dialect): Promise<void> };
 
 const MIGRATIONS: Record<string, DialectMigration> = {
   '001-initial': m001,
   '002-mention-key': m002,
+  '003-stories': m003,
 };
 
 /** A Kysely migration provider that hands each migration the engine it runs on. */

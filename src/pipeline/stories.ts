@@ -1,0 +1,161 @@
+// Placing analyzed articles in stories. Each article first finds its near-duplicate group
+// (a wire story run by five outlets is one independent report), then joins the story the
+// clusterer picks or starts one. Clustering state lives in memory and is rebuilt from the
+// store on first use, from the recent stories only: news stories live for days or weeks,
+// and a bounded window keeps start-up and memory flat however large the store grows.
+import type { Article } from '../core/types.js';
+import type { Repos, Store } from '../store/index.js';
+import {
+  type ArticleFeatures,
+  articleFeatures,
+  loadStoryModel,
+  NearDuplicateIndex,
+  StoryClusterer,
+} from '../stories/index.js';
+import type { PipelineContext } from './context.js';
+
+/** Stories last seen this long before the newest article are not reopened. */
+const WINDOW_DAYS = 30;
+/** Articles placed per transaction. */
+const BATCH = 200;
+const DAY_MS = 86_400_000;
+
+/** The clusterer and copy index of one store, with the clusterer's ids mapped to the store's. */
+interface StoryState {
+  clusterer: StoryClusterer;
+  copies: NearDuplicateIndex;
+  toStore: Map<number, number>;
+  nextStoryId: number;
+}
+
+const states = new WeakMap<Store, Promise<StoryState>>();
+
+/**
+ * Places every analyzed article that has no story yet, oldest first; returns how many.
+ * Each batch is one transaction, so a crash loses at most the batch in hand and the next
+ * run picks it up again.
+ */
+export async function assignStories(
+  ctx: Pick<PipelineContext, 'store'> & Partial<Pick<PipelineContext, 'log' | 'onProgress'>>,
+): Promise<number> {
+  const { store } = ctx;
+  let done = 0;
+  for (;;) {
+    const ids = await store.stories.pendingArticleIds(BATCH);
+    if (ids.length === 0) return done;
+    const state = await stateOf(store);
+    const articles = await store.articles.getMany(ids);
+    const now = new Date().toISOString();
+    await store.transaction(async (repos) => {
+      const touched = new Set<number>();
+      for (const article of articles) {
+        await place(state, repos, article, await featuresOf(repos, article), now, touched);
+      }
+      for (const id of touched) await repos.stories.refresh(id, now);
+    });
+    done += ids.length;
+    ctx.onProgress?.({ phase: 'stories', done, total: done });
+  }
+}
+
+async function place(
+  state: StoryState,
+  repos: Repos,
+  article: Article,
+  features: ArticleFeatures,
+  now: string,
+  touched: Set<number>,
+): Promise<void> {
+  const copy = state.copies.add({
+    id: String(article.id),
+    text: article.text,
+    published: article.published,
+    outlet: article.sourceName,
+  });
+  if (copy.replaced !== null) await repos.stories.regroup(Number(copy.replaced), article.id);
+  await repos.stories.setCopy(
+    article.id,
+    copy.copyOf === null ? article.id : Number(copy.copyOf),
+    copy.similarity,
+  );
+  const placed = state.clusterer.add(features);
+  let storyId = state.toStore.get(placed.storyId);
+  if (storyId === undefined) {
+    storyId = state.nextStoryId++;
+    state.toStore.set(placed.storyId, storyId);
+    await repos.stories.create(storyId, now);
+  }
+  await repos.stories.addMember(storyId, article.id, placed.probability, now);
+  touched.add(storyId);
+  for (const gone of placed.merged) {
+    const goneId = state.toStore.get(gone);
+    if (goneId === undefined || goneId === storyId) continue;
+    await repos.stories.merge(storyId, goneId, now);
+    state.toStore.delete(gone);
+    touched.delete(goneId);
+  }
+}
+
+/** Clustering features of a stored article, from its stored annotations. */
+async function featuresOf(repos: Repos, article: Article): Promise<ArticleFeatures> {
+  const [entities, times] = await Promise.all([
+    repos.annotations.mentions(article.id),
+    repos.annotations.times(article.id),
+  ]);
+  return articleFeatures(
+    {
+      id: String(article.id),
+      title: article.title,
+      text: article.text,
+      published: article.published,
+    },
+    { entities, times },
+  );
+}
+
+function stateOf(store: Store): Promise<StoryState> {
+  let state = states.get(store);
+  if (!state) {
+    state = rebuild(store);
+    states.set(store, state);
+  }
+  return state;
+}
+
+/**
+ * Replays the recent placements into a fresh clusterer and copy index, in publish order,
+ * without re-deciding them: stored stories keep their members and ids.
+ */
+async function rebuild(store: Store): Promise<StoryState> {
+  const state: StoryState = {
+    clusterer: new StoryClusterer({ model: loadStoryModel() }),
+    copies: new NearDuplicateIndex(),
+    toStore: new Map(),
+    nextStoryId: (await store.stories.maxId()) + 1,
+  };
+  const recent = await store.stories.recentMemberships(WINDOW_DAYS * DAY_MS);
+  const toCluster = new Map<number, number>();
+  for (let i = 0; i < recent.length; i += BATCH) {
+    const slice = recent.slice(i, i + BATCH);
+    const articles = new Map(
+      (await store.articles.getMany(slice.map((m) => m.articleId))).map((a) => [a.id, a]),
+    );
+    for (const m of slice) {
+      const article = articles.get(m.articleId);
+      if (!article) continue;
+      state.copies.add({
+        id: String(article.id),
+        text: article.text,
+        published: article.published,
+        outlet: article.sourceName,
+      });
+      const features = await featuresOf(store, article);
+      // Scoring counts the article into the word statistics; the stored choice stands.
+      state.clusterer.scoreCandidates(features);
+      const clusterId = state.clusterer.commit(features, toCluster.get(m.storyId) ?? null);
+      toCluster.set(m.storyId, clusterId);
+      state.toStore.set(clusterId, m.storyId);
+    }
+  }
+  return state;
+}

@@ -1,0 +1,59 @@
+// Stories on a real SQLite store: members, counts, merges that keep old ids working, and
+// near-duplicate groups counted once.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { seededStore } from '../test-support/store.js';
+import type { Store } from './index.js';
+
+const AT = '2024-10-25T00:00:00.000Z';
+const NOTHING = { entities: [], quotes: [], claims: [], times: [] };
+
+describe('stories in the store', () => {
+  let store: Store;
+  let seed: number;
+  let harbour: number;
+  beforeEach(async () => {
+    ({ store, seedId: seed, hostileId: harbour } = await seededStore());
+  });
+  afterEach(() => store.close());
+
+  it('lists only analyzed articles as waiting for a story, and forgets them once placed', async () => {
+    expect(await store.stories.pendingArticleIds(10)).toEqual([]);
+    await store.annotations.replace(seed, 'test', NOTHING);
+    await store.annotations.replace(harbour, 'test', NOTHING);
+    expect((await store.stories.pendingArticleIds(10)).sort()).toEqual([seed, harbour].sort());
+    await store.stories.create(1, AT);
+    await store.stories.addMember(1, seed, 1, AT);
+    expect(await store.stories.pendingArticleIds(10)).toEqual([harbour]);
+    expect(await store.stories.storyOf(seed)).toBe(1);
+  });
+
+  it('counts members, sources and independent reports, and names the story after its first report', async () => {
+    await store.stories.create(7, AT);
+    await store.stories.addMember(7, seed, 1, AT);
+    await store.stories.addMember(7, harbour, 0.8, AT);
+    await store.stories.refresh(7, AT);
+    const story = (await store.stories.get(7))!;
+    expect(story).toMatchObject({ articles: 2, sources: 2, independent: 2 });
+    expect(story.title).toBe('Harbour reopens');
+    // The harbour page is a copy of the seed's group: one independent report.
+    await store.stories.setCopy(harbour, seed, 0.95);
+    await store.stories.refresh(7, AT);
+    expect((await store.stories.get(7))!.independent).toBe(1);
+    expect((await store.stories.members(7)).map((m) => m.copyOf)).toEqual([seed, seed]);
+  });
+
+  it('merges a story into another: members move and the old id leads to the survivor', async () => {
+    await store.stories.create(1, AT);
+    await store.stories.create(2, AT);
+    await store.stories.addMember(1, seed, 1, AT);
+    await store.stories.addMember(2, harbour, 1, AT);
+    await store.stories.merge(1, 2, AT);
+    await store.stories.refresh(1, AT);
+    expect(await store.stories.resolve(2)).toBe(1);
+    expect((await store.stories.get(2))!.id).toBe(1);
+    expect((await store.stories.get(1))!.articles).toBe(2);
+    expect((await store.stories.list({ limit: 10 })).map((s) => s.id)).toEqual([1]);
+    expect(await store.stories.storyOf(harbour)).toBe(1);
+    expect(await store.stories.maxId()).toBe(2);
+  });
+});

@@ -113,7 +113,7 @@ const DEFAULT_PUBLISH_GAP_WEIGHT = 1;
 /**
  * Coverage of one event mostly falls within two weeks. Without a limit, a corpus about one
  * subject (a year of election news) chains into a single story, every day's articles
- * joining yesterday's; a month-long story costs 1.4 log-odds, a year-long one 6.
+ * joining yesterday's; a month-long story costs 1.5 log-odds, a year-long one 6.5.
  */
 const DEFAULT_STORY_SPAN_DAYS = 14;
 const DEFAULT_STORY_SPAN_WEIGHT = 2;

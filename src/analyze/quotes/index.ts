@@ -99,7 +99,26 @@ export function findAttributedQuotes(
     };
     return { quote, clause: a.clause };
   });
-  return oneSpeakerPerQuotation(quotes);
+  return oneSpeakerPerQuotation(quotes.filter((q) => !quotesATitle(q.quote)));
+}
+
+/** Small words a title leaves in lower case: "Top of the Spear". */
+const TITLE_SMALL_WORDS = new Set(
+  'a an and as at but by for from in of on or the to vs'.split(' '),
+);
+
+/**
+ * “The Internet Explorer 6 Countdown”, “Against the Digital AI-5”: quoted words set in
+ * title case name a work, a website or a slogan; nobody said them.
+ */
+function quotesATitle(quote: Quote): boolean {
+  if (quote.kind !== 'direct' && quote.kind !== 'partial') return false;
+  const words = quote.content.text
+    .replace(/[.,!?;:]+$/, '')
+    .split(/\s+/)
+    .filter((w) => /\p{L}/u.test(w));
+  if (words.length < 2 || !/^\p{Lu}/u.test(words[0]!)) return false;
+  return words.every((w) => /^[\p{Lu}\d]/u.test(w) || TITLE_SMALL_WORDS.has(w));
 }
 
 /**

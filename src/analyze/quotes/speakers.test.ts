@@ -66,6 +66,15 @@ describe('speaker resolution', () => {
     expect(found).toEqual([['I don’t think it is going to happen.', 'Fritz Henderson']]);
   });
 
+  it('takes quoted titles for names of works, not for anybody’s words', () => {
+    const text =
+      'Microsoft said it had launched a website, “The Internet Explorer 6 Countdown,” to urge users to upgrade. ' +
+      '“We want people off the old browser,” said Amy Barzdukas, a Microsoft manager.';
+    const found = speakers(text).map(([content]) => content);
+    expect(found.some((c) => c?.includes('Countdown') && !c.includes('website'))).toBe(false);
+    expect(found).toContain('We want people off the old browser,');
+  });
+
   it('keeps a floating quote with the speaker, not a cue inside the speaker description', () => {
     const text =
       '“What Ryan did is calling out for that kind of moment,” said Tom Rath, a veteran ' +

@@ -3,7 +3,7 @@
 // comes from (outlet and date), so a reader can check it.
 import { type ClaimsTable, compareClaims, type StoryClaim } from './claims-compare.js';
 import { type SpeakerEntry, speakerIndex } from './speaker-index.js';
-import { buildTimeline, type TimelineEntry } from './timeline.js';
+import { buildTimeline, saidText, type TimelineEntry } from './timeline.js';
 import { seenAt, type StoryView } from './view.js';
 
 /** Entries the report shows per section; the API and CLI give the whole of each. */
@@ -128,9 +128,7 @@ function claimsSection(table: ClaimsTable): string[] {
 
 function speakerLine(s: SpeakerEntry): string {
   const outlets = s.outlets.map((o) => o.outlet).join(', ');
-  const words = s.sample.quote.content.text.replace(/\s+/g, ' ').trim();
-  const shown = words.length > 200 ? `${words.slice(0, 199)}…` : words;
-  return `- **${s.speaker}** (${count(s.quotes, 'quote')}; ${outlets}): “${shown}”`;
+  return `- **${s.speaker}** (${count(s.quotes, 'quote')}; ${outlets}): ${saidText(s.sample.quote, 200)}`;
 }
 
 function sourcesSection(view: StoryView): string[] {

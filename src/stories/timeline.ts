@@ -3,7 +3,7 @@
 // quantity already reported), a new speaker, a new place; plus the days the articles say
 // things happened on ("on Wednesday" in an article of Friday is Wednesday's development).
 // Wire copies add nothing of their own.
-import type { Claim, TimeExpr } from '../core/types.js';
+import type { Claim, Quote, TimeExpr } from '../core/types.js';
 import { isComparable } from './claims-compare-group.js';
 import { seenAt, sentenceAround, type StoryArticle, type StoryView } from './view.js';
 
@@ -79,7 +79,7 @@ export function buildTimeline(view: StoryView, options: TimelineOptions = {}): T
       if (!name || speakers.has(name)) continue;
       speakers.add(name);
       if (voicesHere++ >= perArticle) continue;
-      out.push(entry('new-speaker', `${name}: “${clip(quote.content.text, 160)}”`));
+      out.push(entry('new-speaker', `${name}: ${saidText(quote)}`));
     }
     for (const m of article.mentions) {
       if (m.type !== 'LOC' || places.has(m.entity)) continue;
@@ -114,6 +114,12 @@ export function describeFigure(claim: Claim): string {
 }
 
 const formatNumber = (n: number): string => n.toLocaleString('en-US');
+
+/** A speaker's words in quotation marks; what was only reported, without them. */
+export function saidText(quote: Quote, max = 160): string {
+  const words = clip(quote.content.text, max);
+  return quote.kind === 'indirect' ? `(reported) ${words}` : `“${words}”`;
+}
 
 function clip(text: string, max: number): string {
   const flat = text.replace(/\s+/g, ' ').trim();

@@ -79,7 +79,7 @@ export function findAttributedQuotes(
 ): AttributedQuote[] {
   const found = findAttributions(text, cueModel, sentences);
   const sources = found.flatMap((a) => (a.source ? [a.source] : []));
-  const resolver = new SpeakerResolver(text, mentions, sources);
+  const resolver = new SpeakerResolver(text, mentions, sources, findQuotations(text));
   const speakers = new Map<RawAttribution, ResolvedSpeaker>();
   const quotes = found.map((a) => {
     const shared = !a.source && a.sharesSourceWith ? speakers.get(a.sharesSourceWith) : undefined;

@@ -66,6 +66,16 @@ describe('speaker resolution', () => {
     expect(found).toEqual([['I don’t think it is going to happen.', 'Fritz Henderson']]);
   });
 
+  it('looks past the people a quotation speaks of when resolving the next "he"', () => {
+    const text =
+      '“He is ignorant,” said Daniel Benjamin, a former official. “Omar Mateen was clearly radicalized in the United States.” ' +
+      '“The administration is going after every target it can find,” he added.';
+    expect(speakers(text).at(-1)).toEqual([
+      'The administration is going after every target it can find,',
+      'Daniel Benjamin',
+    ]);
+  });
+
   it('takes quoted titles for names of works, not for anybody’s words', () => {
     const text =
       'Microsoft said it had launched a website, “The Internet Explorer 6 Countdown,” to urge users to upgrade. ' +

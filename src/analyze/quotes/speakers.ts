@@ -51,15 +51,29 @@ export class SpeakerResolver {
   private readonly aside = new Set<SpeakerMention>();
 
   /** `sources`: the article's source spans, whose descriptions pronouns look past. */
+  /** Mentions inside quotation marks: people spoken of, rarely the narrative's "he". */
+  private readonly quoted = new Set<SpeakerMention>();
+
+  /**
+   * `sources`: the article's source spans, whose descriptions pronouns look past;
+   * `quotations`: the quoted stretches (sorted), whose names pronouns look past too.
+   */
   constructor(
     private readonly text: string,
     private readonly mentions: readonly SpeakerMention[],
     sources: readonly Span[] = [],
+    quotations: readonly Span[] = [],
   ) {
     for (const span of sources) {
       const inside = mentionsInside(text, span, mentions);
       const head = headPerson(text, span, inside);
       for (const m of inside) if (m.entity !== head?.entity) this.aside.add(m);
+    }
+    let q = 0;
+    for (const m of mentions) {
+      while (q < quotations.length && quotations[q]!.end <= m.start) q++;
+      const around = quotations[q];
+      if (around && around.start <= m.start && m.end <= around.end) this.quoted.add(m);
     }
   }
 
@@ -82,13 +96,15 @@ export class SpeakerResolver {
       const wanted = pronounGender(raw);
       // A profile names its subject once and says "he" for pages: any distance will do.
       // "…," said Talavan, a spokesman for Force Ouvrière. "…," he said: not the union.
-      return this.antecedent(
-        span.start,
-        (m) =>
-          m.type === 'PER' &&
-          !this.aside.has(m) &&
-          (this.genders.get(m.entity) ?? wanted) === wanted,
-        Number.POSITIVE_INFINITY,
+      // "“… Mateen was radicalized …” He argued": the speaker, not the man he spoke of.
+      const person = (m: SpeakerMention) =>
+        m.type === 'PER' && !this.aside.has(m) && (this.genders.get(m.entity) ?? wanted) === wanted;
+      return (
+        this.antecedent(
+          span.start,
+          (m) => person(m) && !this.quoted.has(m),
+          Number.POSITIVE_INFINITY,
+        ) ?? this.antecedent(span.start, person, Number.POSITIVE_INFINITY)
       );
     }
     if (RELATIVE.test(raw)) return this.relativeAntecedent(span.start);

@@ -22,7 +22,7 @@ import {
   type Overlap,
 } from '../src/stories/near-duplicates.js';
 import { exactOverlap, shingleHashes } from '../src/stories/near-duplicates-fingerprint.js';
-import { seededRandom, shuffled } from '../src/stories/shuffle.js';
+import { seededRandom, shuffled } from '../src/core/seeded-random.js';
 import { DATA_DIR } from '../src/test-support/index.js';
 
 const SAMPLE = 5000;

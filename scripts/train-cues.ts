@@ -21,7 +21,7 @@ import {
   type TrainCuesOptions,
   trainCueModel,
 } from '../src/analyze/quotes/train-cues.js';
-import { seededRandom } from '../src/analyze/ner/train.js';
+import { seededRandom, shuffleInPlace } from '../src/core/seeded-random.js';
 import { DATA_DIR } from '../src/test-support/index.js';
 
 const THRESHOLDS = [0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6];
@@ -53,11 +53,10 @@ function main(): void {
   const train = loadPolnearSplit(join(DATA_DIR, 'polnear/train'));
   const dev = loadPolnearSplit(join(DATA_DIR, 'polnear/dev'));
   const random = seededRandom(opts.seed);
-  const shuffled = [...train].sort((a, b) => (a.id < b.id ? -1 : 1));
-  for (let i = shuffled.length - 1; i > 0; i--) {
-    const j = Math.floor(random() * (i + 1));
-    [shuffled[i], shuffled[j]] = [shuffled[j]!, shuffled[i]!];
-  }
+  const shuffled = shuffleInPlace(
+    [...train].sort((a, b) => (a.id < b.id ? -1 : 1)),
+    random,
+  );
   const cut = Math.floor(shuffled.length * 0.8);
   const first = trainCueModel(shuffled.slice(0, cut), opts);
   let best = { threshold: opts.threshold, f1: -1 };

@@ -2,11 +2,11 @@
 // seeded shuffles, the logistic regression is fitted by Newton's method from zero, and the
 // thresholds come from a fixed grid. The same procedure serves the committed model
 // (scripts/train-stories.ts) and the benchmark's topic-held-out folds (bench/stories.ts).
+import { shuffled } from '../core/seeded-random.js';
 import { type ClustererOptions, StoryClusterer } from './clusterer.js';
 import type { ArticleFeatures } from './features.js';
 import type { StoryModel } from './model.js';
 import { addPairs, countPairs, type PairCounts, pairwiseScores } from './score.js';
-import { shuffled } from './shuffle.js';
 import { FEATURE_NAMES, type FeatureName } from './similarity.js';
 
 /** An article's features with its gold cluster and topic. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { MAX_EXACT_TERMS, sumsAreExact } from './exact-sums.js';
-import { seededRandom } from './train.js';
+import { seededRandom } from '../../core/seeded-random.js';
 
 /** int16 × scale, as a saved model's weights are. */
 function quantized(n: number, scale: number, random: () => number): Float32Array {

@@ -2,6 +2,7 @@
 // Name lists from the training data are jackknifed (each fold sees the lists built from the
 // other folds) so the model does not learn to trust them more than it will on new text. The
 // optional second stage is trained on first-stage labels that are jackknifed the same way.
+import { seededRandom, shuffleInPlace } from '../../core/seeded-random.js';
 import { beamDecodeDocument } from './beam.js';
 import type { ConllDocument } from './conll.js';
 import { decodeDocument, staticIds } from './decode.js';
@@ -42,26 +43,6 @@ interface StageWeights {
   weights: Float32Array;
 }
 
-/** A small seeded generator (mulberry32): same seed, same shuffles. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-function shuffle<T>(items: T[], random: () => number): T[] {
-  for (let i = items.length - 1; i > 0; i--) {
-    const j = Math.floor(random() * (i + 1));
-    [items[i], items[j]] = [items[j]!, items[i]!];
-  }
-  return items;
-}
-
 /** One stage of seeded perceptron training over prepared documents. */
 function trainStage(
   items: readonly Item[],
@@ -72,7 +53,7 @@ function trainStage(
   const data = items.map((it) => ({ ...it, ids: staticIds(it.doc, model) }));
   const random = seededRandom(opts.seed);
   for (let epoch = 1; epoch <= opts.epochs; epoch++) {
-    shuffle(data, random);
+    shuffleInPlace(data, random);
     for (const it of data) {
       if ((opts.config.beam ?? 1) > 1) {
         beamDecodeDocument(it.doc, it.ids, model, opts.config, opts.config.beam!, {

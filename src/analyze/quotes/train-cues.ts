@@ -1,7 +1,7 @@
 // Trains the cue detector (cue-model.ts) on an attribution corpus: every candidate word
 // outside quotations is an example, positive when it heads a gold cue. Logistic regression
 // with AdaGrad, in a seeded order, so the same data and seed give the same model.
-import { seededRandom } from '../ner/train.js';
+import { seededRandom, shuffleInPlace } from '../../core/seeded-random.js';
 import { type CueModel, cueFeatures, cueProbability, sigmoid } from './cue-model.js';
 import { CUE_WORDS } from './cues.js';
 import { markedSentences } from './index.js';
@@ -106,10 +106,7 @@ export function trainCueModel(
   let biasSquares = 0;
   const order = data.map((_, i) => i);
   for (let epoch = 0; epoch < opts.epochs; epoch++) {
-    for (let i = order.length - 1; i > 0; i--) {
-      const j = Math.floor(random() * (i + 1));
-      [order[i], order[j]] = [order[j]!, order[i]!];
-    }
+    shuffleInPlace(order, random);
     for (const k of order) {
       const ex = data[k]!;
       let z = bias;

@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { guessLanguage } from '../src/extract/guess-language.js';
 import { DATA_DIR } from '../src/test-support/index.js';
+import { readJsonl } from './jsonl.js';
 
 interface Sample {
   set: string;
@@ -40,13 +41,6 @@ const LENGTHS: [string, number][] = [
   ['first 300 chars', 300],
   ['first 100 chars', 100],
 ];
-
-function readJsonl(path: string): Record<string, unknown>[] {
-  return readFileSync(path, 'utf8')
-    .split('\n')
-    .filter((line) => line.trim())
-    .map((line) => JSON.parse(line) as Record<string, unknown>);
-}
 
 /** The language a page declares, from <html lang> or else og:locale, as a primary subtag. */
 function declaredLanguage(html: string): string | null {

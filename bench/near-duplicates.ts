@@ -11,7 +11,6 @@
 // The last line is one JSON object with the figures.
 //
 //   npm run -s bench:near-duplicates
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   isNearDuplicate,
@@ -23,7 +22,9 @@ import {
 } from '../src/stories/near-duplicates.js';
 import { exactOverlap, shingleHashes } from '../src/stories/near-duplicates-fingerprint.js';
 import { seededRandom, shuffled } from '../src/core/seeded-random.js';
+import { normalizeDate } from '../src/extract/normalize-date.js';
 import { DATA_DIR } from '../src/test-support/index.js';
+import { readJsonl } from './jsonl.js';
 
 const SAMPLE = 5000;
 const EDITED = 1000;
@@ -39,26 +40,12 @@ interface Doc {
   wire?: string;
 }
 
-const MONTHS = 'JAN FEB MAR APR MAY JUN JUL AUG SEP OCT NOV DEC'.split(' ');
-function parseReutersDate(s: string): number {
-  const m = /^\s*(\d+)-([A-Z]{3})-(\d{4}) (\d+):(\d+):(\d+)/.exec(s);
-  if (!m) return Number.NaN;
-  return Date.UTC(+m[3]!, MONTHS.indexOf(m[2]!), +m[1]!, +m[4]!, +m[5]!, +m[6]!);
-}
-
-function readJsonl(path: string): Record<string, unknown>[] {
-  return readFileSync(path, 'utf8')
-    .split('\n')
-    .filter((l) => l.trim())
-    .map((l) => JSON.parse(l) as Record<string, unknown>);
-}
-
 function loadReuters(): Doc[] {
   return readJsonl(join(DATA_DIR, 'reuters21578/articles.jsonl')).map((r) => ({
     id: `reuters-${r.newid}`,
     title: String(r.title ?? ''),
     text: String(r.body ?? ''),
-    published: parseReutersDate(String(r.date ?? '')),
+    published: Date.parse(normalizeDate(r.date) ?? ''),
     outlet: 'reuters',
   }));
 }

@@ -8,14 +8,15 @@
 // target is about. One process, one thread: the rates printed are per core.
 //
 //   npm run -s bench:story-speed -- [--stored N] [--batch N] [--limit N]
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { analyzeArticle } from '../src/analyze/index.js';
 import { sharedModels } from '../src/pipeline/analyze.js';
 import { StoryClusterer } from '../src/stories/clusterer.js';
 import { type ArticleFeatures, articleFeatures } from '../src/stories/features.js';
 import { loadStoryModel } from '../src/stories/model.js';
+import { normalizeDate } from '../src/extract/normalize-date.js';
 import { DATA_DIR } from '../src/test-support/index.js';
+import { readJsonl } from './jsonl.js';
 
 /** Replays are this many years apart: more than the real articles span (1987–2016). */
 const REPLAY_YEARS = 30;
@@ -39,43 +40,13 @@ interface RawArticle {
   published: string | null;
 }
 
-const MONTHS: Record<string, string> = {
-  JAN: '01',
-  FEB: '02',
-  MAR: '03',
-  APR: '04',
-  MAY: '05',
-  JUN: '06',
-  JUL: '07',
-  AUG: '08',
-  SEP: '09',
-  OCT: '10',
-  NOV: '11',
-  DEC: '12',
-};
-
-/** "26-FEB-1987 15:01:01.79" → ISO, or null. */
-function reutersDate(date: string): string | null {
-  const m = /^\s*(\d{1,2})-([A-Z]{3})-(\d{4}) (\d{2}):(\d{2}):(\d{2})/.exec(date);
-  const month = m ? MONTHS[m[2]!] : undefined;
-  if (!m || !month) return null;
-  return `${m[3]}-${month}-${m[1]!.padStart(2, '0')}T${m[4]}:${m[5]}:${m[6]}Z`;
-}
-
-function readJsonl(path: string): Record<string, unknown>[] {
-  return readFileSync(path, 'utf8')
-    .split('\n')
-    .filter((l) => l.trim())
-    .map((l) => JSON.parse(l) as Record<string, unknown>);
-}
-
 function readArticles(): RawArticle[] {
   const str = (v: unknown) => (typeof v === 'string' && v.trim() ? v : null);
   const reuters = readJsonl(join(DATA_DIR, 'reuters21578/articles.jsonl')).map((r) => ({
     id: `reuters-${str(r.newid)}`,
     title: str(r.title),
     text: [str(r.dateline), str(r.body)].filter(Boolean).join(' '),
-    published: reutersDate(String(r.date ?? '')),
+    published: normalizeDate(r.date),
   }));
   const polnear = readJsonl(join(DATA_DIR, 'polnear/articles.jsonl')).map((r) => ({
     id: `polnear-${str(r.filename)}`,

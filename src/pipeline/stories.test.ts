@@ -1,12 +1,16 @@
 // The stories stage on a real store: the seed article becomes a story whose claims table
 // shows its two figures as different quantities of one subject area, and placements
 // survive a restart of the clusterer.
+import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { compareClaims, renderReport, storyClaims } from '../stories/index.js';
-import type { Store } from '../store/index.js';
-import { seededStore } from '../test-support/store.js';
+import { openStore, type Store } from '../store/index.js';
+import { SEED_FILE, tempDir } from '../test-support/index.js';
+import { capture, seededStore } from '../test-support/store.js';
 import { analyzePending } from './analyze.js';
 import { assignStories } from './stories.js';
+import { storeCaptures } from './store-captures.js';
 import { loadStoryView } from './story-view.js';
 
 describe('stories stage', () => {
@@ -54,5 +58,37 @@ describe('stories stage', () => {
     expect(report).toContain('| as many as 12,000 personnel | South Korean intelligence |');
     expect(report).toContain('different quantities, not a disagreement');
     expect(report).toContain('Vladimir Putin');
+  });
+});
+
+describe('stories after a restart', () => {
+  const { dir, cleanup } = tempDir();
+  afterEach(cleanup);
+
+  it('rebuilds its memory from the store: a copy ingested later joins the stored story and its group', async () => {
+    const file = join(dir, 'sitrep.db');
+    const first = await seededStore(file);
+    await analyzePending(first);
+    await assignStories(first);
+    const story = await first.store.stories.storyOf(first.seedId);
+    await first.store.close();
+
+    const store = await openStore(file);
+    const copy = readFileSync(SEED_FILE, 'utf8').replace(
+      'In a striking development',
+      'In a notable development',
+    );
+    const { articleIds } = await storeCaptures(
+      { store },
+      [{ capture: capture('text', 'file:///wire/copy.txt', copy), label: 'copy' }],
+      'wire',
+    );
+    await analyzePending({ store });
+    expect(await assignStories({ store })).toBe(1);
+    expect(await store.stories.storyOf(articleIds[0]!)).toBe(story);
+    const members = await store.stories.members(story!);
+    expect(members.map((m) => m.copyOf)).toEqual([first.seedId, first.seedId]);
+    expect((await store.stories.get(story!))!.independent).toBe(1);
+    await store.close();
   });
 });

@@ -150,9 +150,7 @@ async function rebuild(store: Store): Promise<StoryState> {
         outlet: article.sourceName,
       });
       const features = await featuresOf(store, article);
-      // Scoring counts the article into the word statistics; the stored choice stands.
-      state.clusterer.scoreCandidates(features);
-      const clusterId = state.clusterer.commit(features, toCluster.get(m.storyId) ?? null);
+      const clusterId = state.clusterer.remember(features, toCluster.get(m.storyId) ?? null);
       toCluster.set(m.storyId, clusterId);
       state.toStore.set(clusterId, m.storyId);
     }

@@ -167,8 +167,7 @@ export class StoryClusterer {
    * by add, and by training to see the features of each candidate (then commit).
    */
   scoreCandidates(doc: ArticleFeatures): ScoredStory[] {
-    this.vocab.terms.add(doc.terms.keys());
-    this.vocab.entities.add(doc.entities.keys());
+    this.count(doc);
     const profile = profileOf(doc);
     const norms = normsOf(profile, this.vocab);
     const out: ScoredStory[] = [];
@@ -180,6 +179,15 @@ export class StoryClusterer {
       out.push({ storyId, features, probability: this.probability(features, profile, story) });
     }
     return out;
+  }
+
+  /**
+   * Replays a placement decided earlier (a restart from the store): counts the article into
+   * the stream's statistics and puts it in the story, without scoring candidates.
+   */
+  remember(doc: ArticleFeatures, storyId: number | null): number {
+    this.count(doc);
+    return this.commit(doc, storyId);
   }
 
   /** Puts an already scored article into a story (null: a new one); returns the story id. */
@@ -304,6 +312,12 @@ export class StoryClusterer {
 
   /** The keys an article is looked up and filed under (kept for the article just scored,
    * which commit files next, so they are ranked once). */
+  /** Counts an article into the word and entity document frequencies. */
+  private count(doc: ArticleFeatures): void {
+    this.vocab.terms.add(doc.terms.keys());
+    this.vocab.entities.add(doc.entities.keys());
+  }
+
   private keysOf(doc: ArticleFeatures): string[] {
     if (this.lastKeys?.doc === doc) return this.lastKeys.keys;
     const keys = [

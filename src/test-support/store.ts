@@ -16,7 +16,12 @@ export const HOSTILE_HTML = `<!doctype html><html lang="en"><head><title>Harbour
 <p>The authority promised a review of its storm plans before the winter season begins in earnest.</p>
 </article></body></html>`;
 
-function capture(kind: Capture['kind'], origin: string, body: string, url: string | null = null): Capture {
+export function capture(
+  kind: Capture['kind'],
+  origin: string,
+  body: string,
+  url: string | null = null,
+): Capture {
   return {
     kind,
     origin,
@@ -29,14 +34,27 @@ function capture(kind: Capture['kind'], origin: string, body: string, url: strin
   };
 }
 
-/** An in-memory store holding the seed article and a hostile HTML page. */
-export async function seededStore(): Promise<{ store: Store; seedId: number; hostileId: number }> {
-  const store = await openStore(':memory:');
+/** A store (in memory unless a file is given) holding the seed article and a hostile HTML page. */
+export async function seededStore(
+  file = ':memory:',
+): Promise<{ store: Store; seedId: number; hostileId: number }> {
+  const store = await openStore(file);
   const result = await storeCaptures(
     { store },
     [
-      { capture: capture('text', 'file:///seed/000.txt', readFileSync(SEED_FILE, 'utf8')), label: 'seed' },
-      { capture: capture('html', 'https://news.example/harbour', HOSTILE_HTML, 'https://news.example/harbour'), label: 'hostile' },
+      {
+        capture: capture('text', 'file:///seed/000.txt', readFileSync(SEED_FILE, 'utf8')),
+        label: 'seed',
+      },
+      {
+        capture: capture(
+          'html',
+          'https://news.example/harbour',
+          HOSTILE_HTML,
+          'https://news.example/harbour',
+        ),
+        label: 'hostile',
+      },
     ],
     'seed',
   );

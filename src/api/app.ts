@@ -173,7 +173,7 @@ export function createApp({ store, token = null }: ApiDeps): Hono {
         ...m,
         entity_id: entityId,
       })),
-      quotes: (await store.annotations.quotes(id)).map(({ speakerEntityId, ...q }) => ({
+      quotes: (await store.annotations.quotes(article)).map(({ speakerEntityId, ...q }) => ({
         ...q,
         speaker: { ...q.speaker, entity_id: speakerEntityId },
       })),

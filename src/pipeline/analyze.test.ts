@@ -16,7 +16,7 @@ describe('analyzePending on the seed', () => {
   afterAll(() => store.close());
 
   it('stores each quote with its speaker linked to the entity the mentions name', async () => {
-    const quotes = await store.annotations.quotes(seedId);
+    const quotes = await store.annotations.quotes((await store.articles.get(seedId))!);
     const stated = quotes.find((q) => q.cue?.text === 'stated' && q.speaker.text === 'He');
     expect(stated).toMatchObject({ kind: 'direct', speaker: { name: 'Vladimir Putin' } });
     const putin = (await store.annotations.mentions(seedId)).find(

@@ -10,19 +10,30 @@ export async function loadStoryView(store: Store, id: number): Promise<StoryView
   const texts = new Map(
     (await store.articles.getMany(members.map((m) => m.articleId))).map((a) => [a.id, a.text]),
   );
-  // One person is one speaker across articles: "Obama" in one, "Barack Obama" in another.
-  const entityNames = new Map<number, string | null>();
-  const entityName = async (id: number | null) => {
+  // One person is one speaker across articles ("Obama" in one, "Barack Obama" in another):
+  // a quote's speaker takes the stored entity's name, which the article's mentions carry.
+  const entityNames = new Map<number, string>();
+  const nameOf = async (id: number | null): Promise<string | null> => {
     if (id === null) return null;
-    if (!entityNames.has(id)) entityNames.set(id, (await store.entities.get(id))?.name ?? null);
-    return entityNames.get(id)!;
+    if (!entityNames.has(id)) entityNames.set(id, (await store.entities.get(id))?.name ?? '');
+    return entityNames.get(id) || null;
   };
   const articles = [];
   for (const m of members) {
+    const text = texts.get(m.articleId) ?? '';
+    const mentions = await store.annotations.mentions(m.articleId);
+    for (const mention of mentions) {
+      if (mention.entityId !== null) entityNames.set(mention.entityId, mention.entity);
+    }
     const quotes = [];
-    for (const { speakerEntityId, ...q } of await store.annotations.quotes(m.articleId)) {
-      const name = (await entityName(speakerEntityId)) ?? q.speaker.name;
-      quotes.push({ ...q, speaker: { ...q.speaker, name } });
+    for (const { speakerEntityId, ...q } of await store.annotations.quotes({
+      id: m.articleId,
+      text,
+    })) {
+      quotes.push({
+        ...q,
+        speaker: { ...q.speaker, name: (await nameOf(speakerEntityId)) ?? q.speaker.name },
+      });
     }
     articles.push({
       id: m.articleId,
@@ -32,11 +43,11 @@ export async function loadStoryView(store: Store, id: number): Promise<StoryView
       published: m.published,
       ingested: m.ingested,
       copyOf: m.copyOf,
-      text: texts.get(m.articleId) ?? '',
+      text,
       quotes,
       claims: await store.annotations.claims(m.articleId),
       times: await store.annotations.times(m.articleId),
-      mentions: await store.annotations.mentions(m.articleId),
+      mentions,
     });
   }
   return {

@@ -125,15 +125,15 @@ export class AnnotationRepo {
     }));
   }
 
-  /** The quotes stored for an article, in text order, with their speakers' entity ids. */
-  async quotes(articleId: number): Promise<Array<Quote & { speakerEntityId: number | null }>> {
-    const article = await this.db
-      .selectFrom('article')
-      .select('text')
-      .where('id', '=', articleId)
-      .executeTakeFirst();
-    if (!article) return [];
-    const text = article.text;
+  /**
+   * The quotes stored for an article, in text order, with their speakers' entity ids. The
+   * caller has the article in hand: its text gives the spans their words.
+   */
+  async quotes(article: {
+    id: number;
+    text: string;
+  }): Promise<Array<Quote & { speakerEntityId: number | null }>> {
+    const { id: articleId, text } = article;
     const rows = await this.db
       .selectFrom('quote')
       .selectAll()

@@ -36,7 +36,7 @@ export function mountWeb(app: Hono, { store }: { store: Store }): void {
     const id = positiveInt(c.req.param('id'));
     const article = id ? await store.articles.get(id) : null;
     if (!article) return c.html('<!doctype html><title>Not found</title><h1>No such article</h1>', 404);
-    const [quotes, claims] = [await store.annotations.quotes(article.id), await store.annotations.claims(article.id)];
+    const [quotes, claims] = [await store.annotations.quotes(article), await store.annotations.claims(article.id)];
     return c.html(articlePage(article, quotes, claims));
   });
 

@@ -48,7 +48,7 @@ export function registerRead(program: Command): void {
         return {
           article,
           times: await annotations.times(id),
-          quotes: await annotations.quotes(id),
+          quotes: await annotations.quotes(article),
           claims: await annotations.claims(id),
         };
       });

@@ -3,7 +3,7 @@
 // and its content (the reported clause after it, or the clause or quotation before it).
 import type { QuoteKind } from '../../core/types.js';
 import { type CueModel, cueProbability } from './cue-model.js';
-import { CUE_WORDS, NOUN_LIKE } from './cues.js';
+import { CUE_WORDS, isSpeechWord, NOUN_LIKE } from './cues.js';
 import {
   isCapitalized,
   isComma,
@@ -163,7 +163,7 @@ function speakerFollows(toks: readonly Tok[], i: number): boolean {
   const np = nounPhraseForward(toks, i);
   if (np < 0 || np - i > 5) return false;
   const verb = toks[np + 1];
-  return verb !== undefined && CUE_WORDS.get(verb.lower)?.cls === 'speech';
+  return verb !== undefined && isSpeechWord(verb.lower);
 }
 
 function startsSecondPredicate(toks: readonly Tok[], j: number): boolean {
@@ -300,7 +300,7 @@ export function attributeSentence(ctx: SentenceContext): void {
     });
     // What a speaker said is not what the next speaker of the sentence says; what someone
     // did ("North Korea sent troops to Russia, NATO said") can be.
-    if (cue.according || CUE_WORDS.get(toks[cue.first]!.lower)?.cls === 'speech') {
+    if (cue.according || isSpeechWord(toks[cue.first]!.lower)) {
       let next = Math.max(cue.last, source?.[1] ?? 0) + 1;
       while (next < toks.length && toks[next]!.start < clause.end) next++;
       taken = next;

@@ -108,6 +108,9 @@ function buildLexicon(): Map<string, CueWord> {
 /** Every inflected cue form, lower case → its lemma, class and strength. */
 export const CUE_WORDS: ReadonlyMap<string, CueWord> = buildLexicon();
 
+/** Is this lower-cased word a form of a verb of speech ("said", "told", "added")? */
+export const isSpeechWord = (lower: string): boolean => CUE_WORDS.get(lower)?.cls === 'speech';
+
 /** Verb forms that are also common nouns or adjectives; a cue only after a subject. */
 export const NOUN_LIKE = new Set([
   'report',

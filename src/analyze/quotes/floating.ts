@@ -2,7 +2,7 @@
 // follows that speaker's words closely (the next sentence or paragraph), as news writing
 // continues a speaker's quote without repeating "she said".
 import type { RawAttribution, Span } from './attribute.js';
-import { CUE_WORDS } from './cues.js';
+import { isSpeechWord } from './cues.js';
 import type { Quotation } from './quotations.js';
 
 /** Quotations shorter than this with no cue are scare quotes, titles or nicknames. */
@@ -25,7 +25,7 @@ function namedAfter(text: string, q: Quotation): { source: Span; cue: Span } | n
   // and the name after it starts the next one.
   if (/\.\W*$/.test(text.slice(q.innerEnd - 1, q.end))) return null;
   const m = NAMED_AFTER.exec(text.slice(q.end, q.end + 120));
-  if (!m || CUE_WORDS.get(m[2]!)?.cls !== 'speech') return null;
+  if (!m || !isSpeechWord(m[2]!)) return null;
   const sourceStart = q.end + m[0].indexOf(m[1]!);
   const cueStart = q.end + m[0].length - m[2]!.length;
   return {

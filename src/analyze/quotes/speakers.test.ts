@@ -30,25 +30,22 @@ describe('speaker resolution', () => {
 
   it('takes "who" after "X of Maryland" as the person, not the place', () => {
     const text =
-      '“Asking a superdelegate to get rid of themselves?” asked Sen. Barbara Mikulski of ' +
-      'Maryland, who wants a commission to examine party rules. “I would like to hear more from the grass roots.”';
+      '“Should delegates really vote their own seats away?” asked Sen. Barbara Mikulski of ' +
+      'Maryland, who wants a review of the party rules. “I want to hear from the voters first.”';
     const found = speakers(text);
     expect(found[0]).toEqual([
-      'Asking a superdelegate to get rid of themselves?',
+      'Should delegates really vote their own seats away?',
       'Barbara Mikulski',
     ]);
-    expect(found.at(-1)).toEqual([
-      'I would like to hear more from the grass roots.',
-      'Barbara Mikulski',
-    ]);
+    expect(found.at(-1)).toEqual(['I want to hear from the voters first.', 'Barbara Mikulski']);
   });
 
   it('looks past the organisation in a speaker’s description, and any distance back', () => {
     const text =
-      '“The response has been massive,” said Julien Talavan, a spokesman for Force Ouvrière, ' +
+      '“The turnout has been huge,” said Julien Talavan, a spokesman for Force Ouvrière, ' +
       `the main union in France. ${'The plant employs many workers in the region. '.repeat(40)}` +
-      '“This is just the beginning,” he said.';
-    expect(speakers(text).at(-1)).toEqual(['This is just the beginning,', 'Julien Talavan']);
+      '“We are only getting started,” he said.';
+    expect(speakers(text).at(-1)).toEqual(['We are only getting started,', 'Julien Talavan']);
   });
 
   it('reads "Name, president and CEO of X said" as the person', () => {
@@ -69,9 +66,9 @@ describe('speaker resolution', () => {
   it('looks past the people a quotation speaks of when resolving the next "he"', () => {
     const text =
       '“He is ignorant,” said Daniel Benjamin, a former official. “Omar Mateen was clearly radicalized in the United States.” ' +
-      '“The administration is going after every target it can find,” he added.';
+      '“The military is already striking every target it finds,” he added.';
     expect(speakers(text).at(-1)).toEqual([
-      'The administration is going after every target it can find,',
+      'The military is already striking every target it finds,',
       'Daniel Benjamin',
     ]);
   });
@@ -87,10 +84,10 @@ describe('speaker resolution', () => {
 
   it('keeps a floating quote with the speaker, not a cue inside the speaker description', () => {
     const text =
-      '“What Ryan did is calling out for that kind of moment,” said Tom Rath, a veteran ' +
-      'New Hampshire leader who had endorsed John Kasich. “There are pages in his book that are blank.”';
+      '“What the speaker did calls for a moment like that,” said Tom Rath, a veteran ' +
+      'New Hampshire leader who had endorsed John Kasich. “Some pages of his record are still empty.”';
     expect(speakers(text).at(-1)).toEqual([
-      'There are pages in his book that are blank.',
+      'Some pages of his record are still empty.',
       'Tom Rath',
     ]);
   });

@@ -15,7 +15,10 @@
 // With --threads the labels scored are threads (clusterer.threads(): stories of one
 // long-running subject linked), for collections whose gold groups are topics, not events.
 //
-//   npm run -s bench:stories -- FILE [--seeds N] [--window DAYS|off] [--train] [--ablate] [--threads] [--no-refine]
+// With --refine-every N the clusterer also refines after every N articles, as the pipeline
+// does after each batch it places (by default only once, when the stream is in).
+//
+//   npm run -s bench:stories -- FILE [--seeds N] [--window DAYS|off] [--train] [--ablate] [--threads] [--no-refine] [--refine-every N]
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { analyzeArticle } from '../src/analyze/index.js';
@@ -44,8 +47,9 @@ const option = (name: string) => {
   return i >= 0 ? argv[i + 1] : undefined;
 };
 const file = resolve(
-  argv.find((a, i) => !a.startsWith('--') && !argv[i - 1]?.match(/^--(seeds|window|model)$/)) ??
-    join(DATA_DIR, 'ecbplus/docs.jsonl'),
+  argv.find(
+    (a, i) => !a.startsWith('--') && !argv[i - 1]?.match(/^--(seeds|window|model|refine-every)$/),
+  ) ?? join(DATA_DIR, 'ecbplus/docs.jsonl'),
 );
 const seeds = Array.from({ length: Number(option('--seeds') ?? 3) }, (_, i) => i + 1);
 const windowArg = option('--window');
@@ -55,6 +59,7 @@ const clusterOpts = {
   threads: flag('--threads'),
   // For ablation: leave out the refine pass after the stream.
   refine: !flag('--no-refine'),
+  refineEvery: Number(option('--refine-every') ?? 0),
 };
 
 function fmt(x: number): string {

@@ -120,7 +120,7 @@ function main(): void {
   const refineS = (performance.now() - fillStart) / 1000;
   console.log(
     `filled ${stored} in ${fillS.toFixed(1)} s (${(stored / fillS).toFixed(0)} articles/s); ` +
-      `refine moved ${refined.length} in ${refineS.toFixed(1)} s`,
+      `refine moved ${refined.moves.length} and merged ${refined.merges.length} in ${refineS.toFixed(1)} s`,
   );
 
   const start = performance.now();

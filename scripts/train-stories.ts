@@ -9,7 +9,12 @@ import { sharedModels } from '../src/pipeline/analyze.js';
 import { articleFeatures } from '../src/stories/features.js';
 import { parseLabeledJsonl } from '../src/stories/labeled-jsonl.js';
 import { defaultStoryModelPath } from '../src/stories/model.js';
-import { type LabeledArticle, TRAIN_SEEDS, trainStoryModel } from '../src/stories/train.js';
+import {
+  type LabeledArticle,
+  THRESHOLD_SEEDS,
+  TRAIN_SEEDS,
+  trainStoryModel,
+} from '../src/stories/train.js';
 import { DATA_DIR } from '../src/test-support/index.js';
 
 const argv = process.argv.slice(2);
@@ -33,6 +38,7 @@ const model = trainStoryModel(articles);
 const card = {
   trainedOn: `${file.split('/').slice(-2).join('/')} (${articles.length} articles, ${new Set(articles.map((a) => a.topic)).size} topics)`,
   seeds: TRAIN_SEEDS,
+  thresholdSeeds: THRESHOLD_SEEDS,
   command: 'node .bench-build/scripts/train-stories.js',
 };
 writeFileSync(out, `${JSON.stringify({ ...model, training: card }, null, 2)}\n`);

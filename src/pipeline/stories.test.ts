@@ -1,12 +1,18 @@
 // The stories stage on a real store: the seed article becomes a story whose claims table
-// shows its two figures as different quantities of one subject area, and placements
-// survive a restart of the clusterer.
+// shows its two figures as different quantities of one subject area; what refine changes
+// on ECB+ reports is stored; placements survive a restart of the clusterer.
 import { join } from 'node:path';
 import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { compareClaims, renderReport, storyClaims } from '../stories/index.js';
+import {
+  compareClaims,
+  parseLabeledJsonl,
+  renderReport,
+  scoreClustering,
+  storyClaims,
+} from '../stories/index.js';
 import { openStore, type Store } from '../store/index.js';
-import { SEED_FILE, tempDir } from '../test-support/index.js';
+import { dataPath, SEED_FILE, tempDir } from '../test-support/index.js';
 import { capture, seededStore } from '../test-support/store.js';
 import { analyzePending } from './analyze.js';
 import { assignStories } from './stories.js';
@@ -58,6 +64,52 @@ describe('stories stage', () => {
     expect(report).toContain('| as many as 12,000 personnel | South Korean intelligence |');
     expect(report).toContain('different quantities, not a disagreement');
     expect(report).toContain('Vladimir Putin');
+  });
+});
+
+const ecb = dataPath('ecbplus/docs.jsonl');
+
+describe.skipIf(!ecb)('stories stage on ECB+ reports', () => {
+  it('stores what refine changes: each article in one live story, two events of a topic apart', async () => {
+    // Two events of each of two topics (rehab: Tara Reid, Lindsay Lohan; two Qeshm island
+    // earthquakes), six reports each, interleaved.
+    const rows = parseLabeledJsonl(readFileSync(ecb!, 'utf8')).rows;
+    const picked = ['1_ecb', '1_ecbplus', '20_ecb', '20_ecbplus'].flatMap((c) =>
+      rows.filter((r) => r.cluster === c).slice(0, 6),
+    );
+    const stream = picked.map((_, i) => picked[(i * 7) % picked.length]!);
+    const store = await openStore(':memory:');
+    const { articleIds } = await storeCaptures(
+      { store },
+      stream.map((r) => ({ capture: capture('text', `file:///ecb/${r.id}`, r.text), label: r.id })),
+      'ecb',
+    );
+    await analyzePending({ store });
+    expect(await assignStories({ store })).toBe(stream.length);
+
+    const live = await store.stories.list({ limit: 100 });
+    expect(live.reduce((n, s) => n + s.articles, 0)).toBe(stream.length);
+    for (const story of live) {
+      for (const m of await store.stories.members(story.id)) {
+        expect(await store.stories.storyOf(m.articleId)).toBe(story.id);
+      }
+    }
+    // Refine folded some early stories into others (ids are never reused), and each id
+    // ever given out still leads to a live story.
+    const liveIds = new Set(live.map((s) => s.id));
+    const maxId = await store.stories.maxId();
+    expect(maxId).toBeGreaterThan(live.length);
+    for (let id = 1; id <= maxId; id++) {
+      expect(liveIds.has((await store.stories.resolve(id))!)).toBe(true);
+    }
+    const stories = await Promise.all(articleIds.map((id) => store.stories.storyOf(id)));
+    const scores = scoreClustering(
+      stories.map(String),
+      stream.map((r) => r.cluster!),
+    );
+    expect(scores.pairwise_precision).toBe(1);
+    expect(scores.pairwise_f1).toBeGreaterThanOrEqual(0.9);
+    await store.close();
   });
 });
 

@@ -51,6 +51,7 @@ export async function assignStories(
       for (const article of articles) {
         await place(state, repos, article, await featuresOf(repos, article), now, touched);
       }
+      await refine(state, repos, now, touched);
       for (const id of touched) await repos.stories.refresh(id, now);
     });
     done += ids.length;
@@ -87,13 +88,48 @@ async function place(
   }
   await repos.stories.addMember(storyId, article.id, placed.probability, now);
   touched.add(storyId);
-  for (const gone of placed.merged) {
-    const goneId = state.toStore.get(gone);
-    if (goneId === undefined || goneId === storyId) continue;
-    await repos.stories.merge(storyId, goneId, now);
-    state.toStore.delete(gone);
-    touched.delete(goneId);
+}
+
+/**
+ * Lets the clusterer take a second look at the stories the batch changed, and stores what
+ * it changed: members moved to the story they belong to, stories merged into the older
+ * one. A story its members all left points at the one that took the last of them, so its
+ * links still lead somewhere.
+ */
+async function refine(
+  state: StoryState,
+  repos: Repos,
+  now: string,
+  touched: Set<number>,
+): Promise<void> {
+  const { moves, merges } = state.clusterer.refine();
+  const storeId = (clusterId: number) => state.toStore.get(clusterId)!;
+  for (const move of moves) {
+    const [from, to] = [storeId(move.from), storeId(move.to)];
+    await repos.stories.moveMember(Number(move.articleId), to, move.probability, now);
+    touched.add(to);
+    if (move.leftEmpty) await retire(state, repos, move.from, to, now, touched);
+    else touched.add(from);
   }
+  for (const merge of merges) {
+    await retire(state, repos, merge.gone, storeId(merge.into), now, touched);
+  }
+}
+
+/** Folds a story the clusterer no longer has into the store story `into`. */
+async function retire(
+  state: StoryState,
+  repos: Repos,
+  clusterId: number,
+  into: number,
+  now: string,
+  touched: Set<number>,
+): Promise<void> {
+  const gone = state.toStore.get(clusterId)!;
+  await repos.stories.merge(into, gone, now);
+  state.toStore.delete(clusterId);
+  touched.delete(gone);
+  touched.add(into);
 }
 
 /** Clustering features of a stored article, from its stored annotations. */

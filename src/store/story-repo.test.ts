@@ -56,4 +56,20 @@ describe('stories in the store', () => {
     expect(await store.stories.storyOf(harbour)).toBe(1);
     expect(await store.stories.maxId()).toBe(2);
   });
+
+  it('moves one article to another story', async () => {
+    await store.stories.create(1, AT);
+    await store.stories.create(2, AT);
+    await store.stories.addMember(1, seed, 1, AT);
+    await store.stories.addMember(1, harbour, 0.4, AT);
+    await store.stories.moveMember(harbour, 2, 0.8, AT);
+    await store.stories.refresh(1, AT);
+    await store.stories.refresh(2, AT);
+    expect(await store.stories.storyOf(harbour)).toBe(2);
+    expect(await store.stories.storyOf(seed)).toBe(1);
+    expect((await store.stories.members(2)).map((m) => [m.articleId, m.similarity])).toEqual([
+      [harbour, 0.8],
+    ]);
+    expect((await store.stories.get(1))!.articles).toBe(1);
+  });
 });

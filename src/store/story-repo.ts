@@ -71,6 +71,20 @@ export class StoryRepo {
       .execute();
   }
 
+  /** Moves one article to another story (a later look found it belongs there). */
+  async moveMember(
+    articleId: number,
+    storyId: number,
+    similarity: number,
+    at: string,
+  ): Promise<void> {
+    await this.db
+      .updateTable('story_article')
+      .set({ story_id: storyId, similarity, added_at: at })
+      .where('article_id', '=', articleId)
+      .execute();
+  }
+
   /** Moves every member of `gone` into `keep` and leaves `gone` pointing at it. */
   async merge(keep: number, gone: number, at: string): Promise<void> {
     await this.db

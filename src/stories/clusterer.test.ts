@@ -1,5 +1,5 @@
 // Story clustering on real articles: two ECB+ events of one topic (and a third topic) are
-// told apart; merges keep the older id; late articles are placed by publish time.
+// told apart; refine merges the halves of one event into the older id; late articles are placed by publish time.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { analyzeArticle, loadNerModel } from '../analyze/index.js';
@@ -7,7 +7,7 @@ import { dataPath } from '../test-support/index.js';
 import { StoryClusterer } from './clusterer.js';
 import { type ArticleFeatures, articleFeatures } from './features.js';
 import { type LabeledRow, parseLabeledJsonl } from './labeled-jsonl.js';
-import { loadStoryModel, type StoryModel } from './model.js';
+import { loadStoryModel } from './model.js';
 import { scoreClustering } from './score.js';
 
 const ecb = dataPath('ecbplus/docs.jsonl');
@@ -45,18 +45,23 @@ describe.skipIf(!ecb)('clustering ECB+ documents', () => {
     expect(scores.pairwise_f1).toBeGreaterThanOrEqual(0.75);
   });
 
-  it('refines: moves only to stories that exist, and storyOf follows every move', () => {
+  it('refines: moves and merges only into stories that exist, and storyOf follows each', () => {
     const clusterer = new StoryClusterer({ model });
     for (const row of stream) clusterer.add(featuresOf(row));
     const before = scoreClustering(
       picked.map((r) => String(clusterer.storyOf(r.id))),
       picked.map((r) => r.cluster!),
     );
-    const moves = clusterer.refine();
+    const { moves, merges } = clusterer.refine();
     const live = new Set(clusterer.allStories().map((s) => s.id));
     for (const m of moves) {
       expect(m.from).not.toBe(m.to);
       expect(m.probability).toBeGreaterThanOrEqual(model.joinThreshold);
+    }
+    for (const m of merges) {
+      expect(m.into).toBeLessThan(m.gone);
+      expect(live.has(m.gone)).toBe(false);
+      expect(m.probability).toBeGreaterThanOrEqual(model.mergeThreshold);
     }
     for (const r of picked) expect(live.has(clusterer.storyOf(r.id)!)).toBe(true);
     const sizes = clusterer.allStories().reduce((n, s) => n + s.size, 0);
@@ -67,7 +72,7 @@ describe.skipIf(!ecb)('clustering ECB+ documents', () => {
     );
     expect(after.pairwise_f1).toBeGreaterThanOrEqual(before.pairwise_f1 - 0.05);
     // A second refine with nothing new has nothing left to move.
-    expect(clusterer.refine()).toEqual([]);
+    expect(clusterer.refine()).toEqual({ moves: [], merges: [] });
   });
 
   it('links the two events of a topic into one thread, and not the other topic', () => {
@@ -84,25 +89,40 @@ describe.skipIf(!ecb)('clustering ECB+ documents', () => {
     expect(byTopic.pairwise_recall).toBeGreaterThanOrEqual(0.5);
   });
 
-  it('merges converging stories into the older id', () => {
-    // A model that merges readily; the first two reports are forced apart, as when they
-    // arrived before anything linked them.
-    const eager: StoryModel = { ...model, mergeThreshold: 0.05, joinThreshold: 0.05 };
-    const clusterer = new StoryClusterer({ model: eager });
-    const [rowA, rowB] = rows.filter((r) => r.cluster === '1_ecb');
-    const [a, b] = [featuresOf(rowA!), featuresOf(rowB!)];
-    // A later report that retells both (here: their two texts together) links them.
-    const c = featuresOf(rowA!, { id: 'both', text: `${rowA!.text}\n${rowB!.text}` });
-    clusterer.scoreCandidates(a!);
-    const first = clusterer.commit(a!, null);
-    clusterer.scoreCandidates(b!);
-    const second = clusterer.commit(b!, null);
+  it('refine merges two halves of one event into the older id, and not the other event', () => {
+    // No single report clears this join threshold, so whatever refine changes it changes by
+    // merging. The merge threshold is half the trained one: nine reports give thin word
+    // statistics. Even so, the other event's story must stay apart.
+    const clusterer = new StoryClusterer({
+      model: { ...model, joinThreshold: 0.999, mergeThreshold: 0.3 },
+    });
+    // Forced placements, as when the first reports of an event arrived before anything
+    // linked them: two stories of Tara Reid's rehab, and one of Lindsay Lohan's.
+    const place = (docs: ArticleFeatures[]) => {
+      let id: number | null = null;
+      for (const doc of docs) {
+        clusterer.scoreCandidates(doc);
+        id = clusterer.commit(doc, id);
+      }
+      return id!;
+    };
+    const reid = rows
+      .filter((r) => r.cluster === '1_ecb')
+      .slice(0, 6)
+      .map((r) => featuresOf(r));
+    const lohan = rows
+      .filter((r) => r.cluster === '1_ecbplus')
+      .slice(0, 3)
+      .map((r) => featuresOf(r));
+    const first = place(reid.slice(0, 3));
+    const second = place(reid.slice(3));
+    const other = place(lohan);
     expect(second).toBeGreaterThan(first);
-    const placed = clusterer.add(c!);
-    expect(placed.storyId).toBe(first);
-    expect(placed.merged).toEqual([second]);
-    expect(clusterer.storyOf(a!.id)).toBe(first);
-    expect(clusterer.storyOf(b!.id)).toBe(first);
+    const { merges, moves } = clusterer.refine();
+    expect(moves).toEqual([]);
+    expect(merges.map((m) => [m.into, m.gone])).toEqual([[first, second]]);
+    for (const doc of reid) expect(clusterer.storyOf(doc.id)).toBe(first);
+    for (const doc of lohan) expect(clusterer.storyOf(doc.id)).toBe(other);
     expect(clusterer.allStories().map((s) => s.id)).not.toContain(second);
   });
 });

@@ -1,5 +1,6 @@
 // Online story clustering: each article joins the most likely existing story or starts a
-// new one, and two stories merge once they converge. Pure computation over ArticleFeatures
+// new one; refine, run after each batch, moves members that belong elsewhere and merges
+// stories that have converged. Pure computation over ArticleFeatures
 // (no I/O); the caller persists the placements it returns.
 //
 // Ids are stable: a story keeps its id as it grows, and when two merge the older id (the
@@ -48,8 +49,6 @@ const INCREMENTAL_NORMS_FROM = 48;
 /** Members are re-examined only in stories up to this size: there every member is sampled,
  * and bigger stories are settled (and would cost a copy of their vectors per member). */
 const REFINE_MAX_SIZE = 24;
-/** A story is checked for merging with the new article's runner-up stories above this share of the join threshold. */
-const MERGE_CONSIDER = 0.5;
 
 /**
  * Stories link into one thread at this centroid similarity (words and entities), whatever
@@ -61,8 +60,24 @@ const THREAD_LINK = 0.15;
 const THREAD_ENTITY_SHARE = 0.3;
 /** Rounds of re-examination per refine: a second round settles what the first moved. */
 const REFINE_ROUNDS = 2;
+/** Stories refine weighs for merging with one story, most keys shared first: a story's
+ * own event is almost always among the few it shares most with. */
+const NEAR_STORIES = 8;
 /** A member moves only when another story wants it this much more than its own does. */
 const REFINE_MARGIN = 0.05;
+
+/** Two stories merged into one: the surviving id, the id gone, and the pull that merged them. */
+export interface Merge {
+  into: number;
+  gone: number;
+  probability: number;
+}
+
+/** What a refine changed, for the caller to persist. */
+export interface Refinement {
+  moves: Move[];
+  merges: Merge[];
+}
 
 /** Options for a clusterer. */
 export interface ClustererOptions {
@@ -90,12 +105,11 @@ export interface ScoredStory {
   probability: number;
 }
 
-/** Where an article went: its story, the probability it joined with (0 when it started
- * the story), and the stories merged into that one as a result. */
+/** Where an article went: its story, and the probability it joined with (0 when it
+ * started the story). */
 export interface Placement {
   storyId: number;
   probability: number;
-  merged: number[];
 }
 
 /** An article refine moved to another story, with the probability it joined that one with. */
@@ -104,6 +118,8 @@ export interface Move {
   from: number;
   to: number;
   probability: number;
+  /** Whether the article was the last in its story, which is gone now. */
+  leftEmpty: boolean;
 }
 
 /** News rarely stays one event across a month without articles in between. */
@@ -149,7 +165,7 @@ export class StoryClusterer {
     this.spanWeight = opts.storySpanWeight ?? DEFAULT_STORY_SPAN_WEIGHT;
   }
 
-  /** Places one article: joins the best story or starts one, then merges converged stories. */
+  /** Places one article: joins the best story or starts one. */
   add(doc: ArticleFeatures): Placement {
     const scored = this.scoreCandidates(doc);
     const best = scored.reduce<ScoredStory | null>(
@@ -158,8 +174,7 @@ export class StoryClusterer {
     );
     const joins = best !== null && best.probability >= this.model.joinThreshold;
     const storyId = this.commit(doc, joins ? best.storyId : null);
-    const merged = this.mergeNeighbours(storyId, scored);
-    return { storyId: this.resolve(storyId), probability: joins ? best.probability : 0, merged };
+    return { storyId, probability: joins ? best.probability : 0 };
   }
 
   /**
@@ -187,7 +202,10 @@ export class StoryClusterer {
    */
   remember(doc: ArticleFeatures, storyId: number | null): number {
     this.count(doc);
-    return this.commit(doc, storyId);
+    const id = this.commit(doc, storyId);
+    // Stored placements were refined when they were made.
+    this.dirty.delete(id);
+    return id;
   }
 
   /** Puts an already scored article into a story (null: a new one); returns the story id. */
@@ -209,30 +227,45 @@ export class StoryClusterer {
   }
 
   /**
-   * Re-examines the recent members of every story changed since the last call: a member
-   * that another story now wants clearly more than its own story (without it) does moves
-   * there. Early articles are placed before their story has taken shape, so this undoes
-   * the stream order's luck. A deployment calls it now and then (the benchmarks: once the
-   * stream is in); it returns the moves, for the caller to persist.
+   * Re-examines every story changed since the last call. First its members: one that
+   * another story now wants clearly more than its own story (without it) does moves there,
+   * and an article left alone in its story joins one that now clears the join threshold.
+   * Then the story itself: a small story whose members another story pulls, on average,
+   * past the merge threshold merges into it. Early articles are placed before their story
+   * has taken shape, so this undoes the stream order's luck. A deployment calls it after
+   * each batch (the benchmarks: once the stream is in); it returns what changed, for the
+   * caller to persist.
    */
-  refine(): Move[] {
-    const moves: Move[] = [];
+  refine(): Refinement {
+    const done: Refinement = { moves: [], merges: [] };
     for (let round = 0; round < REFINE_ROUNDS; round++) {
-      const ids = [...this.dirty];
-      this.dirty.clear();
-      const before = moves.length;
-      for (const id of ids) {
-        const story = this.stories.get(this.resolve(id));
-        if (!story || story.size < 2 || story.size > REFINE_MAX_SIZE) continue;
+      const changes = done.moves.length + done.merges.length;
+      const changed = this.takeDirty();
+      for (const story of changed) {
+        if (story.size < 2) continue;
         for (const doc of [...story.sample]) {
+          if (!this.stories.has(story.id)) break;
           const move = this.reconsider(story, doc);
-          if (move) moves.push(move);
-          if (story.size === 0) break;
+          if (move) done.moves.push(move);
         }
       }
-      if (moves.length === before) break;
+      // A story that grew may now hold a report left alone near it, or a fragment, though
+      // nothing new came to either.
+      for (const story of changed) {
+        if (this.stories.has(story.id) && story.size >= 2) this.gather(story, done);
+      }
+      // Smallest first: a fragment joins the body of its event before that body is weighed.
+      const fragments = changed
+        .filter((s) => s.size >= 2)
+        .sort((a, b) => a.size - b.size || a.id - b.id);
+      for (const story of fragments) {
+        if (!this.stories.has(story.id) || story.size > REFINE_MAX_SIZE) continue;
+        const merge = this.mergeIntoNearest(story);
+        if (merge) done.merges.push(merge);
+      }
+      if (done.moves.length + done.merges.length === changes) break;
     }
-    return moves;
+    return done;
   }
 
   /** The story an article is in now (after any merges), if it was added. */
@@ -254,12 +287,10 @@ export class StoryClusterer {
   threads(): Thread[] {
     const links: [number, number][] = [];
     for (const story of this.stories.values()) {
-      const keys = [
-        ...topKeys(story.terms, this.vocab.terms, QUERY_TERMS),
-        ...topKeys(story.entities, this.vocab.entities, QUERY_ENTITIES).map((e) => `ENT:${e}`),
-      ];
       const norms = this.normsOf(story);
-      for (const otherId of this.index.lookup(keys, MAX_CANDIDATES, (i) => this.resolve(i))) {
+      for (const otherId of this.index.lookup(this.storyKeys(story), MAX_CANDIDATES, (i) =>
+        this.resolve(i),
+      )) {
         const other = this.stories.get(otherId);
         if (!other || other === story) continue;
         const f = similarityFeatures(story, norms, other, this.normsOf(other), this.vocab);
@@ -274,18 +305,7 @@ export class StoryClusterer {
   private reconsider(story: Story, doc: ArticleFeatures): Move | null {
     const profile = profileOf(doc);
     const norms = normsOf(profile, this.vocab);
-    const without = storyWithout(story, doc);
-    const ownFeatures = similarityFeatures(
-      profile,
-      norms,
-      without,
-      normsOf(without, this.vocab),
-      this.vocab,
-      {
-        members: without.sample,
-      },
-    );
-    const own = this.probability(ownFeatures, profile, without);
+    const own = this.ownProbability(story, doc, profile, norms);
     let best: { story: Story; p: number } | null = null;
     for (const otherId of this.candidates(doc, profile)) {
       const other = this.stories.get(otherId)!;
@@ -300,24 +320,143 @@ export class StoryClusterer {
     if (best === null || best.p < this.model.joinThreshold || best.p <= own + REFINE_MARGIN) {
       return null;
     }
-    leaveStory(story, doc);
-    this.dirty.add(story.id);
-    if (story.size === 0) {
-      this.stories.delete(story.id);
-      this.normCache.delete(story.id);
-    }
-    const to = this.commit(doc, best.story.id);
-    return { articleId: doc.id, from: story.id, to, probability: best.p };
+    return this.move(story, doc, best.story, best.p);
   }
 
-  /** The keys an article is looked up and filed under (kept for the article just scored,
-   * which commit files next, so they are ranked once). */
+  /** Moves a member from its story to another; a story left empty is dropped. */
+  private move(from: Story, doc: ArticleFeatures, to: Story, probability: number): Move {
+    leaveStory(from, doc);
+    this.dirty.add(from.id);
+    if (from.size === 0) {
+      this.stories.delete(from.id);
+      this.normCache.delete(from.id);
+    }
+    const leftEmpty = from.size === 0;
+    return {
+      articleId: doc.id,
+      from: from.id,
+      to: this.commit(doc, to.id),
+      probability,
+      leftEmpty,
+    };
+  }
+
+  /** How much a member's story, without it, still wants it. */
+  private ownProbability(story: Story, doc: ArticleFeatures, profile: Profile, norms: Norms) {
+    const without = storyWithout(story, doc);
+    const features = similarityFeatures(
+      profile,
+      norms,
+      without,
+      normsOf(without, this.vocab),
+      this.vocab,
+      { members: without.sample },
+    );
+    return this.probability(features, profile, without);
+  }
+
+  /**
+   * Merges a small story into the story (at least as big) that pulls its members hardest,
+   * when that pull reaches the merge threshold.
+   */
+  private mergeIntoNearest(story: Story): Merge | null {
+    if (this.model.mergeThreshold > 1) return null;
+    let best: { other: Story; pull: number } | null = null;
+    for (const otherId of this.index.lookup(this.storyKeys(story), NEAR_STORIES, (i) =>
+      this.resolve(i),
+    )) {
+      const other = this.stories.get(otherId);
+      if (!other || other === story || other.size < story.size) continue;
+      const pull = this.pull(story, other, this.model.mergeThreshold);
+      if (best === null || pull > best.pull) best = { other, pull };
+    }
+    if (best === null || best.pull < this.model.mergeThreshold) return null;
+    return this.merge(story, best.other, best.pull);
+  }
+
+  /**
+   * How strongly story `into` pulls story `from`: the mean probability that each of from's
+   * sampled members would join it. Two halves of one event pull each other's members as
+   * single reports do; a story read as one big article would not be the kind of input the
+   * model was trained on. Stops once the mean can no longer reach `floor`, and then
+   * returns the most it could have been.
+   */
+  private pull(from: Story, into: Story, floor: number): number {
+    const intoNorms = this.normsOf(into);
+    const n = from.sample.length;
+    let sum = 0;
+    for (const [i, doc] of from.sample.entries()) {
+      if ((sum + n - i) / n < floor) return (sum + n - i) / n;
+      const profile = profileOf(doc);
+      const features = similarityFeatures(
+        profile,
+        normsOf(profile, this.vocab),
+        into,
+        intoNorms,
+        this.vocab,
+        { members: into.sample },
+      );
+      sum += this.probability(features, profile, into);
+    }
+    return n === 0 ? 0 : sum / n;
+  }
+
+  /** Merges two stories; the older id (the smaller) survives. */
+  private merge(a: Story, b: Story, probability: number): Merge {
+    const [keep, gone] = a.id < b.id ? [a, b] : [b, a];
+    absorbStory(keep, gone);
+    this.stories.delete(gone.id);
+    this.normCache.delete(gone.id);
+    this.mergedInto.set(gone.id, keep.id);
+    this.dirty.add(keep.id);
+    return { into: keep.id, gone: gone.id, probability };
+  }
+
+  /** The live stories changed since the last refine (small enough to re-examine). */
+  private takeDirty(): Story[] {
+    const ids = [...this.dirty];
+    this.dirty.clear();
+    const stories = new Set(ids.map((id) => this.stories.get(this.resolve(id))));
+    return [...stories].filter((s): s is Story => s !== undefined && s.size <= REFINE_MAX_SIZE);
+  }
+
+  /**
+   * Takes into a story the smaller stories near it that it now pulls past the thresholds:
+   * a lone report past the join threshold, a fragment past the merge threshold.
+   */
+  private gather(story: Story, done: Refinement): void {
+    for (const id of this.index.lookup(this.storyKeys(story), NEAR_STORIES, (i) =>
+      this.resolve(i),
+    )) {
+      const other = this.stories.get(id);
+      if (!other || other === story || other.size > story.size) continue;
+      const threshold = other.size === 1 ? this.model.joinThreshold : this.model.mergeThreshold;
+      const pull = this.pull(other, story, threshold);
+      if (other.size === 1 && pull >= this.model.joinThreshold) {
+        done.moves.push(this.move(other, other.sample[0]!, story, pull));
+      } else if (other.size > 1 && pull >= this.model.mergeThreshold) {
+        done.merges.push(this.merge(other, story, pull));
+      }
+      if (!this.stories.has(story.id)) return;
+    }
+  }
+
+  /** The keys a story is looked up under: its most distinctive words and entities. */
+  private storyKeys(story: Profile): string[] {
+    return [
+      ...topKeys(story.terms, this.vocab.terms, QUERY_TERMS),
+      ...topKeys(story.entities, this.vocab.entities, QUERY_ENTITIES).map((e) => `ENT:${e}`),
+    ];
+  }
+
   /** Counts an article into the word and entity document frequencies. */
   private count(doc: ArticleFeatures): void {
     this.vocab.terms.add(doc.terms.keys());
     this.vocab.entities.add(doc.entities.keys());
   }
 
+  /** The keys an article is looked up and filed under (kept for the article just scored,
+   * which commit files next, so they are ranked once). */
   private keysOf(doc: ArticleFeatures): string[] {
     if (this.lastKeys?.doc === doc) return this.lastKeys.keys;
     const keys = [
@@ -338,38 +477,6 @@ export class StoryClusterer {
     if (gap > this.window) logit -= this.gapWeight * Math.log(gap / this.window);
     if (span > this.maxSpan) logit -= this.spanWeight * Math.log(span / this.maxSpan);
     return 1 / (1 + Math.exp(-logit));
-  }
-
-  /**
-   * After an article joins a story, the other stories it nearly joined may now be the same
-   * event: merge each whose profile, read as one article, clears the merge threshold.
-   */
-  private mergeNeighbours(storyId: number, scored: readonly ScoredStory[]): number[] {
-    const merged: number[] = [];
-    // A probability never reaches a threshold above 1: such a model never merges, and
-    // reading a big story as an article costs its whole vocabulary.
-    if (this.model.mergeThreshold > 1) return merged;
-    const floor = this.model.joinThreshold * MERGE_CONSIDER;
-    for (const other of scored) {
-      const here = this.stories.get(this.resolve(storyId))!;
-      const there = this.stories.get(this.resolve(other.storyId));
-      if (!there || there === here || other.probability < floor) continue;
-      const features = similarityFeatures(
-        there,
-        this.normsOf(there),
-        here,
-        this.normsOf(here),
-        this.vocab,
-      );
-      if (this.probability(features, there, here) < this.model.mergeThreshold) continue;
-      const [keep, gone] = here.id < there.id ? [here, there] : [there, here];
-      absorbStory(keep, gone);
-      this.stories.delete(gone.id);
-      this.normCache.delete(gone.id);
-      this.mergedInto.set(gone.id, keep.id);
-      merged.push(gone.id);
-    }
-    return merged;
   }
 
   /** The surviving id of a story, following merges (with path compression). */

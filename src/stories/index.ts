@@ -11,12 +11,20 @@ export {
   type StoryClaim,
   type SubjectArea,
 } from './claims-compare.js';
-export { type ClustererOptions, type Move, type Placement, StoryClusterer } from './clusterer.js';
+export {
+  type ClustererOptions,
+  type Merge,
+  type Move,
+  type Placement,
+  type Refinement,
+  StoryClusterer,
+} from './clusterer.js';
 export { type ArticleFeatures, articleFeatures, type FeatureArticle } from './features.js';
 export { storyDetail } from './detail.js';
 export { defaultStoryModelPath, loadStoryModel, type StoryModel } from './model.js';
 export { type AddResult, NearDuplicateIndex } from './near-duplicates.js';
 export { type ClusterScores, scoreClustering } from './score.js';
+export { type LabeledRow, parseLabeledJsonl } from './labeled-jsonl.js';
 export { changesSince, type StoryChanges } from './since.js';
 export { type SpeakerEntry, speakerIndex, speakersByOutlet } from './speaker-index.js';
 export type { Story } from './story.js';

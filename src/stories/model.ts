@@ -13,7 +13,8 @@ export interface StoryModel {
   bias: number;
   /** An article joins its best story when the probability reaches this; else it starts one. */
   joinThreshold: number;
-  /** Two stories merge when one, read as an article, reaches this against the other. */
+  /** A story merges into another when that one pulls its members (the mean probability
+   * that each would join it) this hard; above 1, never. */
   mergeThreshold: number;
 }
 

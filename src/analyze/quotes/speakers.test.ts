@@ -1,11 +1,12 @@
 // Speakers resolved to entities with the real tagger: gender agreement for pronouns, "who"
 // after "X of Y", and floating quotes that stay with their speaker.
 import { describe, expect, it } from 'vitest';
-import { findEntityMentions, loadNerModel, resolveEntities } from '../index.js';
+import { findEntityMentions, loadCueModel, loadNerModel, resolveEntities } from '../index.js';
 import { personGenders } from './gender.js';
 import { findAttributedQuotes } from './index.js';
 
 const ner = loadNerModel();
+const cues = loadCueModel();
 const mentionsOf = (text: string) => resolveEntities(text, findEntityMentions(ner, text));
 const speakers = (text: string) =>
   findAttributedQuotes(text, mentionsOf(text)).map((q) => [
@@ -26,6 +27,17 @@ describe('speaker resolution', () => {
       'Madeleine Kunin, a former governor, was asked about Bernie Sanders. He has run hard, ' +
       'and he knows it. “His normal demeanor is grumpy,” she said.';
     expect(speakers(text)).toContainEqual(['His normal demeanor is grumpy,', 'Madeleine Kunin']);
+  });
+
+  it('reads a possessive source as its owner, and a possessed one as not', () => {
+    // A nominal attribution: the learned cue model finds "claim" as the cue.
+    const claim =
+      "Donald Trump's claim Monday that more airstrikes are needed in Iraq drew rebukes from the Pentagon.";
+    const [found] = findAttributedQuotes(claim, mentionsOf(claim), cues);
+    expect(found?.quote.cue?.text).toBe('claim');
+    expect(found?.quote.speaker.name).toBe('Donald Trump');
+    const aide = '“We will not comment,” Barack Obama’s press secretary said on Friday.';
+    expect(speakers(aide)[0]?.[1]).not.toBe('Barack Obama');
   });
 
   it('takes "who" after "X of Maryland" as the person, not the place', () => {

@@ -24,9 +24,18 @@ const PRONOUN_REACH = 1500;
 /** The mentions inside a span, less possessors ("Clinton's campaign" is not Clinton). */
 function mentionsInside<M extends Mention>(text: string, span: Span, mentions: readonly M[]): M[] {
   return mentions.filter(
-    (m) =>
-      m.start >= span.start && m.end <= span.end && !/^['’]s\b/.test(text.slice(m.end, m.end + 2)),
+    (m) => m.start >= span.start && m.end <= span.end && !ownsTheRest(text, span, m),
   );
+}
+
+/**
+ * "Obama's spokesman": a possessive with more of the source after it names whose the
+ * source is, not the source. A source that ends with the possessive ("Donald Trump's
+ * claim that …": the span is "Donald Trump's") is the possessor's own.
+ */
+function ownsTheRest(text: string, span: Span, m: Mention): boolean {
+  const possessive = /^['’]s\b/.exec(text.slice(m.end, m.end + 3));
+  return possessive !== null && text.slice(m.end + 2, span.end).trim() !== '';
 }
 
 /**

@@ -152,6 +152,8 @@ export class StoryClusterer {
   private readonly articleStory = new Map<string, number>();
   private readonly normCache = new Map<number, { version: number; docs: number; norms: Norms }>();
   private readonly dirty = new Set<number>();
+  /** Articles placed since the last refine: the members it re-examines. */
+  private readonly unsettled = new Set<ArticleFeatures>();
   private lastKeys: { doc: ArticleFeatures; keys: string[] } | null = null;
   private nextId = 1;
 
@@ -205,6 +207,7 @@ export class StoryClusterer {
     const id = this.commit(doc, storyId);
     // Stored placements were refined when they were made.
     this.dirty.delete(id);
+    this.unsettled.delete(doc);
     return id;
   }
 
@@ -223,31 +226,34 @@ export class StoryClusterer {
     this.articleStory.set(doc.id, story.id);
     this.index.add(story.id, this.keysOf(doc));
     this.dirty.add(story.id);
+    this.unsettled.add(doc);
     return story.id;
   }
 
   /**
-   * Re-examines every story changed since the last call. First its members: one that
-   * another story now wants clearly more than its own story (without it) does moves there,
-   * and an article left alone in its story joins one that now clears the join threshold.
-   * Then the story itself: a small story whose members another story pulls, on average,
-   * past the merge threshold merges into it. Early articles are placed before their story
-   * has taken shape, so this undoes the stream order's luck. A deployment calls it after
-   * each batch (the benchmarks: once the stream is in); it returns what changed, for the
-   * caller to persist.
+   * Takes a second look at what changed since the last call. First the articles placed
+   * since: one that another story now wants clearly more than its own story (without it)
+   * moves there. Then each story that grew takes in the lone reports near it that now
+   * clear the join threshold, and the fragments whose members it pulls, on average, past
+   * the merge threshold; a fragment that grew merges into the story that pulls it so.
+   * Early articles are placed before their story has taken shape, so this undoes the
+   * stream order's luck. The pipeline calls it after each batch (the benchmarks: once the
+   * stream is in); it returns what changed, for the caller to persist.
    */
   refine(): Refinement {
     const done: Refinement = { moves: [], merges: [] };
     for (let round = 0; round < REFINE_ROUNDS; round++) {
       const changes = done.moves.length + done.merges.length;
       const changed = this.takeDirty();
-      for (const story of changed) {
-        if (story.size < 2) continue;
-        for (const doc of [...story.sample]) {
-          if (!this.stories.has(story.id)) break;
-          const move = this.reconsider(story, doc);
-          if (move) done.moves.push(move);
-        }
+      // Members placed before the last refine were weighed then; their stories' growth
+      // only holds them tighter, and stories that grew near them are weighed below.
+      const unsettled = [...this.unsettled];
+      this.unsettled.clear();
+      for (const doc of unsettled) {
+        const story = this.stories.get(this.storyOf(doc.id) ?? -1);
+        if (!story || story.size < 2 || story.size > REFINE_MAX_SIZE) continue;
+        const move = this.reconsider(story, doc);
+        if (move) done.moves.push(move);
       }
       // A story that grew may now hold a report left alone near it, or a fragment, though
       // nothing new came to either.

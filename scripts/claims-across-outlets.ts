@@ -1,6 +1,7 @@
 // Claims compared across the outlets of PolNeAR (1,012 US political articles, 7 outlets,
 // 2015–2016): analyzes every article, compares all their claims as if they were one story
-// (stories are not wired up yet), and prints the quantities that two or more outlets give.
+// (so a figure repeated across the campaign's stories lines up), and prints the quantities
+// that two or more outlets give.
 //
 //   npx tsx scripts/claims-across-outlets.ts [--top N] [--json]
 import { readFileSync } from 'node:fs';

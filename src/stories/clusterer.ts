@@ -19,6 +19,7 @@ import {
   similarityFeatures,
   type Vocabularies,
 } from './similarity.js';
+import { StoryNorms } from './story-norms.js';
 import {
   absorbStory,
   joinStory,
@@ -37,15 +38,10 @@ const QUERY_TERMS = 12;
 const QUERY_ENTITIES = 8;
 /** Stories fully scored per article: enough that the right one is almost always among them. */
 const MAX_CANDIDATES = 20;
-/** IDF drift (share of new articles) after which a story's cached norms are recomputed. */
-const NORM_REFRESH = 0.1;
 /** Stories with no article within this many days of an article's publish time are not its
  * candidates: the publish-time prior already costs them 2.5 log-odds, and skipping them keeps
  * a store of many years as fast as one of a few months. */
 const STALE_AFTER_DAYS = 365;
-/** Stories this big update their norms as articles join; smaller ones recompute them, which
- * is cheap for them and reads the IDF as it is now (early in a stream it moves fast). */
-const INCREMENTAL_NORMS_FROM = 48;
 /** Members are re-examined only in stories up to this size: there every member is sampled,
  * and bigger stories are settled (and would cost a copy of their vectors per member). */
 const REFINE_MAX_SIZE = 24;
@@ -150,7 +146,7 @@ export class StoryClusterer {
   private readonly stories = new Map<number, Story>();
   private readonly mergedInto = new Map<number, number>();
   private readonly articleStory = new Map<string, number>();
-  private readonly normCache = new Map<number, { version: number; docs: number; norms: Norms }>();
+  private readonly norms = new StoryNorms(this.vocab);
   private readonly dirty = new Set<number>();
   /** Articles placed since the last refine: the members it re-examines. */
   private readonly unsettled = new Set<ArticleFeatures>();
@@ -190,7 +186,7 @@ export class StoryClusterer {
     const out: ScoredStory[] = [];
     for (const storyId of this.candidates(doc, profile)) {
       const story = this.stories.get(storyId)!;
-      const features = similarityFeatures(profile, norms, story, this.normsOf(story), this.vocab, {
+      const features = similarityFeatures(profile, norms, story, this.norms.of(story), this.vocab, {
         members: story.sample,
       });
       out.push({ storyId, features, probability: this.probability(features, profile, story) });
@@ -213,14 +209,12 @@ export class StoryClusterer {
 
   /** Puts an already scored article into a story (null: a new one); returns the story id. */
   commit(doc: ArticleFeatures, storyId: number | null): number {
-    let story = storyId === null ? undefined : this.stories.get(this.resolve(storyId));
-    if (story) {
+    const existing = storyId === null ? undefined : this.stories.get(this.resolve(storyId));
+    const story = existing ?? startStory(this.nextId++, doc);
+    if (existing) {
       const profile = profileOf(doc);
-      const norms = this.grownNorms(story, profile);
-      joinStory(story, doc, profile);
-      if (norms) norms.version = story.version;
+      this.norms.joining(existing, profile, () => joinStory(existing, doc, profile));
     } else {
-      story = startStory(this.nextId++, doc);
       this.stories.set(story.id, story);
     }
     this.articleStory.set(doc.id, story.id);
@@ -293,13 +287,13 @@ export class StoryClusterer {
   threads(): Thread[] {
     const links: [number, number][] = [];
     for (const story of this.stories.values()) {
-      const norms = this.normsOf(story);
+      const norms = this.norms.of(story);
       for (const otherId of this.index.lookup(this.storyKeys(story), MAX_CANDIDATES, (i) =>
         this.resolve(i),
       )) {
         const other = this.stories.get(otherId);
         if (!other || other === story) continue;
-        const f = similarityFeatures(story, norms, other, this.normsOf(other), this.vocab);
+        const f = similarityFeatures(story, norms, other, this.norms.of(other), this.vocab);
         const sim = (1 - THREAD_ENTITY_SHARE) * f[0]! + THREAD_ENTITY_SHARE * f[1]!;
         if (sim >= THREAD_LINK) links.push([other.id, story.id]);
       }
@@ -316,7 +310,7 @@ export class StoryClusterer {
     for (const otherId of this.candidates(doc, profile)) {
       const other = this.stories.get(otherId)!;
       if (other === story) continue;
-      const features = similarityFeatures(profile, norms, other, this.normsOf(other), this.vocab, {
+      const features = similarityFeatures(profile, norms, other, this.norms.of(other), this.vocab, {
         members: other.sample,
       });
       const p = this.probability(features, profile, other);
@@ -335,7 +329,7 @@ export class StoryClusterer {
     this.dirty.add(from.id);
     if (from.size === 0) {
       this.stories.delete(from.id);
-      this.normCache.delete(from.id);
+      this.norms.forget(from.id);
     }
     const leftEmpty = from.size === 0;
     return {
@@ -388,7 +382,7 @@ export class StoryClusterer {
    * returns the most it could have been.
    */
   private pull(from: Story, into: Story, floor: number): number {
-    const intoNorms = this.normsOf(into);
+    const intoNorms = this.norms.of(into);
     const n = from.sample.length;
     let sum = 0;
     for (const [i, doc] of from.sample.entries()) {
@@ -412,7 +406,7 @@ export class StoryClusterer {
     const [keep, gone] = a.id < b.id ? [a, b] : [b, a];
     absorbStory(keep, gone);
     this.stories.delete(gone.id);
-    this.normCache.delete(gone.id);
+    this.norms.forget(gone.id);
     this.mergedInto.set(gone.id, keep.id);
     this.dirty.add(keep.id);
     return { into: keep.id, gone: gone.id, probability };
@@ -525,47 +519,5 @@ export class StoryClusterer {
   /** Whether a story's articles are all too far in time from the article's to be its event. */
   private stale(article: Profile, story: Profile): boolean {
     return this.window !== null && publishGapDays(article, story) > STALE_AFTER_DAYS;
-  }
-
-  /**
-   * Updates a story's cached norms for an article about to join (O(article), where a full
-   * recompute is O(story vocabulary): a big story would pay that on every join). Returns
-   * the cache entry, whose version the caller sets after the join; undefined when there is
-   * no fresh entry to update.
-   */
-  private grownNorms(story: Story, add: Profile): { version: number } | undefined {
-    const cached = this.normCache.get(story.id);
-    if (story.size < INCREMENTAL_NORMS_FROM) return undefined;
-    if (!cached || cached.version !== story.version) return undefined;
-    const grow = (
-      into: Map<string, number>,
-      from: Map<string, number>,
-      df: DocumentFrequencies,
-      n: number,
-    ) => {
-      let sq = n * n;
-      for (const [k, v] of from) {
-        const old = into.get(k) ?? 0;
-        const idf = df.idf(k);
-        sq += (2 * old * v + v * v) * idf * idf;
-      }
-      return Math.sqrt(Math.max(sq, 0));
-    };
-    cached.norms = {
-      terms: grow(story.terms, add.terms, this.vocab.terms, cached.norms.terms),
-      entities: grow(story.entities, add.entities, this.vocab.entities, cached.norms.entities),
-    };
-    return cached;
-  }
-
-  private normsOf(story: Story): Norms {
-    const docs = this.vocab.terms.documents;
-    const cached = this.normCache.get(story.id);
-    if (cached && cached.version === story.version && docs <= cached.docs * (1 + NORM_REFRESH)) {
-      return cached.norms;
-    }
-    const norms = normsOf(story, this.vocab);
-    this.normCache.set(story.id, { version: story.version, docs, norms });
-    return norms;
   }
 }

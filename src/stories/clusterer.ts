@@ -185,11 +185,7 @@ export class StoryClusterer {
     const norms = normsOf(profile, this.vocab);
     const out: ScoredStory[] = [];
     for (const storyId of this.candidates(doc, profile)) {
-      const story = this.stories.get(storyId)!;
-      const features = similarityFeatures(profile, norms, story, this.norms.of(story), this.vocab, {
-        members: story.sample,
-      });
-      out.push({ storyId, features, probability: this.probability(features, profile, story) });
+      out.push({ storyId, ...this.score(profile, norms, this.stories.get(storyId)!) });
     }
     return out;
   }
@@ -310,10 +306,7 @@ export class StoryClusterer {
     for (const otherId of this.candidates(doc, profile)) {
       const other = this.stories.get(otherId)!;
       if (other === story) continue;
-      const features = similarityFeatures(profile, norms, other, this.norms.of(other), this.vocab, {
-        members: other.sample,
-      });
-      const p = this.probability(features, profile, other);
+      const p = this.score(profile, norms, other).probability;
       if (best === null || p > best.p) best = { story: other, p };
     }
     // Splitting off members that no story wants was tried too: it cost recall for nothing.
@@ -344,15 +337,20 @@ export class StoryClusterer {
   /** How much a member's story, without it, still wants it. */
   private ownProbability(story: Story, doc: ArticleFeatures, profile: Profile, norms: Norms) {
     const without = storyWithout(story, doc);
-    const features = similarityFeatures(
-      profile,
-      norms,
-      without,
-      normsOf(without, this.vocab),
-      this.vocab,
-      { members: without.sample },
-    );
-    return this.probability(features, profile, without);
+    return this.score(profile, norms, without, normsOf(without, this.vocab)).probability;
+  }
+
+  /** An article's similarity features against a story, and the probability it joins it. */
+  private score(
+    profile: Profile,
+    norms: Norms,
+    story: Story,
+    storyNorms = this.norms.of(story),
+  ): { features: number[]; probability: number } {
+    const features = similarityFeatures(profile, norms, story, storyNorms, this.vocab, {
+      members: story.sample,
+    });
+    return { features, probability: this.probability(features, profile, story) };
   }
 
   /**
@@ -388,15 +386,7 @@ export class StoryClusterer {
     for (const [i, doc] of from.sample.entries()) {
       if ((sum + n - i) / n < floor) return (sum + n - i) / n;
       const profile = profileOf(doc);
-      const features = similarityFeatures(
-        profile,
-        normsOf(profile, this.vocab),
-        into,
-        intoNorms,
-        this.vocab,
-        { members: into.sample },
-      );
-      sum += this.probability(features, profile, into);
+      sum += this.score(profile, normsOf(profile, this.vocab), into, intoNorms).probability;
     }
     return n === 0 ? 0 : sum / n;
   }

@@ -284,7 +284,7 @@ export class StoryClusterer {
     const links: [number, number][] = [];
     for (const story of this.stories.values()) {
       const norms = this.norms.of(story);
-      for (const otherId of this.index.lookup(this.storyKeys(story), MAX_CANDIDATES, (i) =>
+      for (const otherId of this.index.lookup(this.keysFor(story), MAX_CANDIDATES, (i) =>
         this.resolve(i),
       )) {
         const other = this.stories.get(otherId);
@@ -320,11 +320,11 @@ export class StoryClusterer {
   private move(from: Story, doc: ArticleFeatures, to: Story, probability: number): Move {
     leaveStory(from, doc);
     this.dirty.add(from.id);
-    if (from.size === 0) {
+    const leftEmpty = from.size === 0;
+    if (leftEmpty) {
       this.stories.delete(from.id);
       this.norms.forget(from.id);
     }
-    const leftEmpty = from.size === 0;
     return {
       articleId: doc.id,
       from: from.id,
@@ -360,7 +360,7 @@ export class StoryClusterer {
   private mergeIntoNearest(story: Story): Merge | null {
     if (this.model.mergeThreshold > 1) return null;
     let best: { other: Story; pull: number } | null = null;
-    for (const otherId of this.index.lookup(this.storyKeys(story), NEAR_STORIES, (i) =>
+    for (const otherId of this.index.lookup(this.keysFor(story), NEAR_STORIES, (i) =>
       this.resolve(i),
     )) {
       const other = this.stories.get(otherId);
@@ -415,9 +415,7 @@ export class StoryClusterer {
    * a lone report past the join threshold, a fragment past the merge threshold.
    */
   private gather(story: Story, done: Refinement): void {
-    for (const id of this.index.lookup(this.storyKeys(story), NEAR_STORIES, (i) =>
-      this.resolve(i),
-    )) {
+    for (const id of this.index.lookup(this.keysFor(story), NEAR_STORIES, (i) => this.resolve(i))) {
       const other = this.stories.get(id);
       if (!other || other === story || other.size > story.size) continue;
       const threshold = other.size === 1 ? this.model.joinThreshold : this.model.mergeThreshold;
@@ -431,11 +429,11 @@ export class StoryClusterer {
     }
   }
 
-  /** The keys a story is looked up under: its most distinctive words and entities. */
-  private storyKeys(story: Profile): string[] {
+  /** The index keys of an article or a story: its most distinctive words and entities. */
+  private keysFor(p: Pick<Profile, 'terms' | 'entities'>): string[] {
     return [
-      ...topKeys(story.terms, this.vocab.terms, QUERY_TERMS),
-      ...topKeys(story.entities, this.vocab.entities, QUERY_ENTITIES).map((e) => `ENT:${e}`),
+      ...topKeys(p.terms, this.vocab.terms, QUERY_TERMS),
+      ...topKeys(p.entities, this.vocab.entities, QUERY_ENTITIES).map((e) => `ENT:${e}`),
     ];
   }
 
@@ -449,10 +447,7 @@ export class StoryClusterer {
    * which commit files next, so they are ranked once). */
   private keysOf(doc: ArticleFeatures): string[] {
     if (this.lastKeys?.doc === doc) return this.lastKeys.keys;
-    const keys = [
-      ...topKeys(doc.terms, this.vocab.terms, QUERY_TERMS),
-      ...topKeys(doc.entities, this.vocab.entities, QUERY_ENTITIES).map((e) => `ENT:${e}`),
-    ];
+    const keys = this.keysFor(doc);
     this.lastKeys = { doc, keys };
     return keys;
   }

@@ -105,11 +105,11 @@ async function refine(
   const { moves, merges } = state.clusterer.refine();
   const storeId = (clusterId: number) => state.toStore.get(clusterId)!;
   for (const move of moves) {
-    const [from, to] = [storeId(move.from), storeId(move.to)];
+    const to = storeId(move.to);
     await repos.stories.moveMember(Number(move.articleId), to, move.probability, now);
     touched.add(to);
     if (move.leftEmpty) await retire(state, repos, move.from, to, now, touched);
-    else touched.add(from);
+    else touched.add(storeId(move.from));
   }
   for (const merge of merges) {
     await retire(state, repos, merge.gone, storeId(merge.into), now, touched);

@@ -32,10 +32,10 @@ describe('speaker resolution', () => {
   it('reads a possessive source as its owner, and a possessed one as not', () => {
     // A nominal attribution: the learned cue model finds "claim" as the cue.
     const claim =
-      "Donald Trump's claim Monday that more airstrikes are needed in Iraq drew rebukes from the Pentagon.";
+      "Ted Cruz's claim Friday that more walls are needed on the border drew scorn from Democrats.";
     const [found] = findAttributedQuotes(claim, mentionsOf(claim), cues);
     expect(found?.quote.cue?.text).toBe('claim');
-    expect(found?.quote.speaker.name).toBe('Donald Trump');
+    expect(found?.quote.speaker.name).toBe('Ted Cruz');
     const aide = '“We will not comment,” Barack Obama’s press secretary said on Friday.';
     expect(speakers(aide)[0]?.[1]).not.toBe('Barack Obama');
   });

@@ -21,12 +21,34 @@ const ConfigSchema = z.object({
   SITREP_ALLOW_PRIVATE: flag.default(false),
   SITREP_USER_AGENT: z.string().optional(),
   SITREP_FETCH_TIMEOUT_MS: z.coerce.number().int().positive().default(20_000),
-  SITREP_MAX_BYTES: z.coerce.number().int().positive().default(10 * 1024 * 1024),
+  SITREP_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(10 * 1024 * 1024),
   SITREP_HOST_DELAY_MS: z.coerce.number().int().min(0).default(1000),
   SITREP_RESPECT_ROBOTS: flag.default(true),
   SITREP_POLL_MINUTES: z.coerce.number().positive().default(30),
   SITREP_EXTRACT_THREADS: z.coerce.number().int().min(0).max(64).default(availableParallelism()),
-  SITREP_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  SITREP_LOG_LEVEL: z
+    .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+    .default('info'),
+  SITREP_REQUIRE_READ_TOKEN: flag.default(false),
+  SITREP_CORS_ORIGINS: z
+    .string()
+    .default('')
+    .transform((v) =>
+      v
+        .split(',')
+        .map((o) => o.trim().replace(/\/+$/, ''))
+        .filter(Boolean),
+    )
+    .refine(
+      (list) => list.every((o) => o === '*' || /^https?:\/\/[^/\s]+$/.test(o)),
+      'origins look like https://example.org, comma-separated',
+    ),
+  SITREP_RATE_LIMIT: z.coerce.number().int().positive().default(600),
+  SITREP_PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
 });
 
 export interface Config {
@@ -36,7 +58,7 @@ export interface Config {
   host: string;
   port: number;
   opml: string | null;
-  /** The bearer token API writes need; null refuses all writes. */
+  /** A write token from the environment, beside those of `sitrep token create`. */
   apiToken: string | null;
   /** A JSON file of per-site extraction rules; null when there is none. */
   siteRules: string | null;
@@ -50,6 +72,14 @@ export interface Config {
   /** Worker threads for extraction; 0 extracts on the main thread. */
   extractThreads: number;
   logLevel: string;
+  /** Reads need a token too. */
+  requireReadToken: boolean;
+  /** Origins allowed by CORS on /api; empty allows none. */
+  corsOrigins: string[];
+  /** API requests per minute per token (or per address when anonymous). */
+  rateLimitPerMinute: number;
+  /** Where people reach the server, for links in webhooks and feeds; null means http://HOST:PORT. */
+  publicUrl: string | null;
 }
 
 /** Every setting with its environment variable and meaning, for `--help` and the README. */
@@ -59,8 +89,9 @@ export const CONFIG_HELP: Record<keyof z.input<typeof ConfigSchema>, string> = {
   SITREP_HOST: 'address the server listens on (default 127.0.0.1)',
   SITREP_PORT: 'port the server listens on (default 8080)',
   SITREP_OPML: 'an OPML file whose feeds are added and polled at start',
-  SITREP_API_TOKEN: 'bearer token that API write requests must send (writes are refused without one)',
-  SITREP_SITE_RULES: 'a JSON file of per-site extraction rules (default DATA_DIR/site-rules.json when it exists)',
+  SITREP_API_TOKEN: 'a write token that needs no `sitrep token create` (at least 16 characters)',
+  SITREP_SITE_RULES:
+    'a JSON file of per-site extraction rules (default DATA_DIR/site-rules.json when it exists)',
   SITREP_ALLOW_PRIVATE: 'allow fetching private, loopback and link-local addresses (default 0)',
   SITREP_USER_AGENT: 'User-Agent sent when fetching',
   SITREP_FETCH_TIMEOUT_MS: 'time limit for one HTTP request (default 20000)',
@@ -70,6 +101,13 @@ export const CONFIG_HELP: Record<keyof z.input<typeof ConfigSchema>, string> = {
   SITREP_POLL_MINUTES: 'minutes between polls of a healthy feed (default 30)',
   SITREP_EXTRACT_THREADS: 'worker threads for extraction (default: one per core; 0 = none)',
   SITREP_LOG_LEVEL: 'fatal, error, warn, info, debug, trace or silent (default info)',
+  SITREP_REQUIRE_READ_TOKEN:
+    'API reads and pages need a token (or a signed-in browser) too (default 0)',
+  SITREP_CORS_ORIGINS: 'comma-separated origins allowed to call /api from a browser (default none)',
+  SITREP_RATE_LIMIT:
+    'API requests per minute per token, or per address when anonymous (default 600)',
+  SITREP_PUBLIC_URL:
+    'the address people reach the server at, for links in webhooks (default http://HOST:PORT)',
 };
 
 function defaultSiteRules(dataDir: string): string | null {
@@ -103,5 +141,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     pollMinutes: c.SITREP_POLL_MINUTES,
     extractThreads: c.SITREP_EXTRACT_THREADS,
     logLevel: c.SITREP_LOG_LEVEL,
+    requireReadToken: c.SITREP_REQUIRE_READ_TOKEN,
+    corsOrigins: c.SITREP_CORS_ORIGINS,
+    rateLimitPerMinute: c.SITREP_RATE_LIMIT,
+    publicUrl: c.SITREP_PUBLIC_URL?.replace(/\/+$/, '') ?? null,
   };
 }

@@ -5,11 +5,21 @@ import { HTTPException } from 'hono/http-exception';
 import type { z } from 'zod';
 import { ERRORS, SitrepError } from '../core/errors.js';
 import { SITREP_VERSION } from '../core/version.js';
+import type { PipelineContext } from '../pipeline/context.js';
+import type { EventBus } from '../pipeline/events.js';
 import type { Store } from '../store/index.js';
 import { mountWeb } from '../web/index.js';
 import { openApiDocument, type RouteDoc } from './openapi.js';
-import { requireToken } from './auth.js';
+import { apiCors, authenticate, requireWrite } from './auth.js';
+import { mountSessionRoutes } from './session.js';
+import { mountWatchRoutes, WATCH_ROUTES } from './watch-routes.js';
 import { mountStoryRoutes, STORY_ROUTES } from './story-routes.js';
+import { FEED_ROUTES, mountFeedRoutes } from './feed-routes.js';
+import { INGEST_ROUTES, mountIngestRoutes } from './ingest-routes.js';
+import { EVENTS_ROUTES, mountEventsRoutes } from './events-routes.js';
+import { mountSyndicationRoutes, SYNDICATION_ROUTES } from './syndication.js';
+import { mountSearchRoutes, SEARCH_ROUTES } from './search-routes.js';
+import { EXPORT_ROUTES, mountExportRoutes } from './export-routes.js';
 import {
   AliasBody,
   ArticleDetail,
@@ -21,14 +31,29 @@ import {
   Health,
   IdParams,
   MergeBody,
-  SearchQuery,
-  SearchResult,
 } from './schemas.js';
 
 export interface ApiDeps {
   store: Store;
-  /** The bearer token write endpoints require; null refuses every write. */
+  /** SITREP_API_TOKEN: a write token beside the stored ones (`sitrep token create`). */
   token?: string | null;
+  /** What ingest endpoints run (fetcher, extractor, log); without it they answer 503. */
+  pipeline?: PipelineContext;
+  /** Where the pipeline announces new articles and stories, for server-sent events. */
+  events?: EventBus;
+  /** Server options read from the configuration. */
+  options?: Partial<ServerOptions>;
+}
+
+export interface ServerOptions {
+  /** Origins allowed by CORS on /api; empty allows none. */
+  corsOrigins: string[];
+  /** Requests a token (or an anonymous address) may make per minute. */
+  rateLimitPerMinute: number;
+  /** Reads need a token too. */
+  requireReadToken: boolean;
+  /** Webhooks may point at private and loopback addresses (SITREP_ALLOW_PRIVATE). */
+  allowPrivate: boolean;
 }
 
 function parseOrThrow<T extends z.ZodType>(schema: T, input: unknown): z.output<T> {
@@ -55,12 +80,6 @@ const ROUTES: RouteDoc[] = [
     summary: 'One article with its text, metadata, entities, quotes, claims and time expressions',
     params: IdParams,
     response: ArticleDetail,
-  },
-  {
-    path: '/api/search',
-    summary: 'Full-text search over titles and text',
-    query: SearchQuery,
-    response: SearchResult,
   },
   {
     path: '/api/entities',
@@ -109,8 +128,13 @@ async function jsonBody(c: { req: { json(): Promise<unknown> } }): Promise<unkno
 }
 
 /** Builds the whole HTTP application. */
-export function createApp({ store, token = null }: ApiDeps): Hono {
+export function createApp(deps: ApiDeps): Hono {
+  const { store } = deps;
   const app = new Hono();
+  // Before every route: CORS answers preflights, then who is asking and may they.
+  app.use('/api/*', apiCors(deps.options?.corsOrigins ?? []));
+  app.use('*', authenticate(deps));
+  mountSessionRoutes(app, deps);
 
   app.onError((err, c) => {
     if (err instanceof SitrepError) {
@@ -129,9 +153,21 @@ export function createApp({ store, token = null }: ApiDeps): Hono {
   );
 
   app.get('/api/openapi.json', (c) =>
-    c.json(openApiDocument([...ROUTES, ...STORY_ROUTES], SITREP_VERSION)),
+    c.json(
+      openApiDocument(
+        [...ROUTES, ...STORY_ROUTES, ...SEARCH_ROUTES, ...EXPORT_ROUTES, ...FEED_ROUTES, ...INGEST_ROUTES, ...EVENTS_ROUTES, ...SYNDICATION_ROUTES, ...WATCH_ROUTES],
+        SITREP_VERSION,
+      ),
+    ),
   );
   mountStoryRoutes(app, store, parseOrThrow);
+  mountFeedRoutes(app, deps, parseOrThrow);
+  mountIngestRoutes(app, deps, parseOrThrow);
+  mountEventsRoutes(app, deps, parseOrThrow);
+  mountSyndicationRoutes(app, deps, parseOrThrow);
+  mountSearchRoutes(app, { store }, parseOrThrow);
+  mountExportRoutes(app, { store }, parseOrThrow);
+  mountWatchRoutes(app, deps, parseOrThrow);
 
   app.get('/api/articles', async (c) => {
     const q = parseOrThrow(ArticleListQuery, c.req.query());
@@ -185,14 +221,6 @@ export function createApp({ store, token = null }: ApiDeps): Hono {
     });
   });
 
-  app.get('/api/search', async (c) => {
-    const q = parseOrThrow(SearchQuery, c.req.query());
-    return c.json({
-      query: q.q,
-      items: await store.search(q.q, { limit: q.limit, offset: q.offset }),
-    });
-  });
-
   app.get('/api/entities', async (c) => {
     const q = parseOrThrow(EntityListQuery, c.req.query());
     return c.json({
@@ -211,7 +239,7 @@ export function createApp({ store, token = null }: ApiDeps): Hono {
   );
 
   app.use('/api/entities/:id/*', async (c, next) =>
-    c.req.method === 'GET' ? next() : requireToken(token)(c, next),
+    c.req.method === 'GET' ? next() : requireWrite()(c, next),
   );
 
   app.post('/api/entities/:id/merge', async (c) => {
@@ -239,6 +267,6 @@ export function createApp({ store, token = null }: ApiDeps): Hono {
     return c.json(await entityOr404(created));
   });
 
-  mountWeb(app, { store });
+  mountWeb(app, deps);
   return app;
 }

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { ErrorBody } from './schemas.js';
 
 export interface RouteDoc {
-  method?: 'get' | 'post';
+  method?: 'get' | 'post' | 'delete';
   path: string;
   summary: string;
   params?: z.ZodObject;
@@ -38,7 +38,7 @@ export function openApiDocument(routes: RouteDoc[], version: string): object {
         ...(route.body
           ? { requestBody: { required: true, content: { 'application/json': { schema: z.toJSONSchema(route.body) } } } }
           : {}),
-        ...(method === 'post' ? { security: [{ bearer: [] }] } : {}),
+        ...(method !== 'get' ? { security: [{ bearer: [] }] } : {}),
         responses: {
           200: { description: 'OK', content: { 'application/json': { schema: z.toJSONSchema(route.response) } } },
           default: { description: 'Error', content: { 'application/json': { schema: z.toJSONSchema(ErrorBody) } } },

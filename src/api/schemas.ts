@@ -87,20 +87,35 @@ export const ArticleDetail = z.object({
   claims: z.array(ClaimOut),
 });
 
+const SearchHit = z.object({
+  id: z.number().int(),
+  title: z.string().nullable(),
+  source: z.string(),
+  published: z.string().nullable(),
+  url: z.string().nullable(),
+  snippet: z.string().describe('text around the match, matched words wrapped in [[ and ]]'),
+  score: z.number(),
+  lead: z.string(),
+  storyId: z.number().int().nullable().describe('the story the article was placed in'),
+});
+
+export const SearchFacets = z.object({
+  counted: z.number().int().describe('how many of the best matches the counts cover'),
+  capped: z.boolean().describe('true when there were more matches than were counted'),
+  sources: z.array(z.object({ key: z.string(), name: z.string(), count: z.number().int() })),
+  months: z.array(z.object({ month: z.string(), count: z.number().int() })),
+  entities: z.array(
+    z.object({ id: z.number().int(), name: z.string(), type: z.string(), count: z.number().int() }),
+  ),
+  stories: z.array(
+    z.object({ id: z.number().int(), title: z.string().nullable(), count: z.number().int() }),
+  ),
+});
+
 export const SearchResult = z.object({
   query: z.string(),
-  items: z.array(
-    z.object({
-      id: z.number().int(),
-      title: z.string().nullable(),
-      source: z.string(),
-      published: z.string().nullable(),
-      url: z.string().nullable(),
-      snippet: z.string(),
-      score: z.number(),
-      lead: z.string(),
-    }),
-  ),
+  items: z.array(SearchHit),
+  facets: SearchFacets.nullable().describe('null when `facets=false`'),
 });
 
 export const Health = z.object({
@@ -121,10 +136,40 @@ export const ArticleListQuery = z.object({
 
 export const IdParams = z.object({ id: z.coerce.number().int().positive() });
 
-export const SearchQuery = z.object({
+/** An ISO 8601 date or time, normalized to a full UTC time. */
+export const isoTime = z
+  .string()
+  .refine((s) => !Number.isNaN(Date.parse(s)), 'an ISO date or time')
+  .transform((s) => new Date(Date.parse(s)).toISOString());
+
+/** The article filters search, facets and exports share. */
+export const ArticleFilterQuery = z.object({
+  source: z.string().min(1).optional().describe('source key, e.g. a domain'),
+  since: isoTime.optional().describe('published at or after (ISO 8601)'),
+  until: isoTime.optional().describe('published before (ISO 8601)'),
+  entity: z.coerce.number().int().positive().optional().describe('articles mentioning this entity'),
+  story: z.coerce.number().int().positive().optional().describe('articles of this story'),
+});
+
+/** The store's names for the shared filters. */
+export function articleFilters(q: z.output<typeof ArticleFilterQuery>) {
+  return {
+    sourceKey: q.source,
+    since: q.since,
+    until: q.until,
+    entityId: q.entity,
+    storyId: q.story,
+  };
+}
+
+export const SearchQuery = ArticleFilterQuery.extend({
   q: z.string().min(1).describe('words, "quoted phrases", OR, and -excluded words'),
   limit,
   offset: z.coerce.number().int().min(0).default(0),
+  facets: z
+    .enum(['true', 'false'])
+    .default('true')
+    .describe('count sources, months, entities and stories over the best matches'),
 });
 
 const EntityType = z.enum(['PER', 'ORG', 'LOC', 'MISC', 'NORP']);

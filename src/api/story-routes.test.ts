@@ -56,9 +56,23 @@ describe('story endpoints', () => {
     expect(report.type).toContain('text/markdown');
     expect(report.body).toContain('## Claims');
     expect((await get('/api/stories/99999')).status).toBe(404);
+    expect((await get(`/api/stories/${story}/report?format=pdf`)).status).toBe(400);
     const doc = JSON.parse((await get('/api/openapi.json')).body);
     expect(Object.keys(doc.paths)).toEqual(
       expect.arrayContaining(['/api/stories', '/api/stories/{id}', '/api/stories/{id}/report']),
     );
+  });
+
+  it('serves the HTML report: standalone, its own CSP, figures linked to their sentences', async () => {
+    const res = await app.request(`/api/stories/${story}/report?format=html`);
+    expect(res.headers.get('content-type')).toContain('text/html');
+    expect(res.headers.get('content-security-policy')).toMatch(
+      /default-src 'none'; style-src 'sha256-/,
+    );
+    const html = await res.text();
+    expect(html).toContain('<h2>Claims</h2>');
+    expect(html).not.toContain('<script');
+    const seed = (await store.stories.members(story))[0]!.articleId;
+    expect(html).toMatch(new RegExp(`href="http://localhost/articles/${seed}#s-\\d+"`));
   });
 });

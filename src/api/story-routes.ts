@@ -1,24 +1,34 @@
 // Story endpoints: the list, one story (its timeline, claims compared across sources,
-// speakers and articles, or what changed since a time), and its Markdown report.
+// speakers and articles, or what changed since a time), and its report (Markdown or HTML).
 import type { Hono } from 'hono';
 import { z } from 'zod';
 import { SitrepError } from '../core/errors.js';
 import { relatedArticles } from '../pipeline/related.js';
 import { loadStoryView } from '../pipeline/story-view.js';
 import { changesSince, renderReport, storyDetail } from '../stories/index.js';
+import { REPORT_CSP, renderReportHtml } from '../stories/report-html.js';
 import type { Store } from '../store/index.js';
 import type { RouteDoc } from './openapi.js';
-import { IdParams } from './schemas.js';
+import { IdParams, isoTime } from './schemas.js';
 
-const isoTime = z
-  .string()
-  .refine((s) => !Number.isNaN(Date.parse(s)), 'an ISO date or time')
-  .transform((s) => new Date(Date.parse(s)).toISOString());
+export const ReportQuery = z.object({
+  format: z.enum(['md', 'html']).default('md').describe('Markdown, or a standalone HTML page'),
+});
 
 export const StoryListQuery = z.object({
   limit: z.coerce.number().int().min(1).max(200).default(50),
   before: isoTime.optional().describe('stories last seen before this time (paging)'),
   since: isoTime.optional().describe('stories last seen at or after this time'),
+  until: isoTime
+    .optional()
+    .describe('stories first seen before this time: with `since`, stories active in a window'),
+  source: z.string().min(1).optional().describe('stories with an article from this source key'),
+  entity: z.coerce
+    .number()
+    .int()
+    .positive()
+    .optional()
+    .describe('stories whose articles mention this entity'),
 });
 
 const StorySummary = z.object({
@@ -32,6 +42,25 @@ const StorySummary = z.object({
     .number()
     .int()
     .describe('articles less wire copies: distinct near-duplicate groups'),
+  topEntities: z
+    .array(
+      z.object({
+        id: z.number().int(),
+        name: z.string(),
+        type: z.string(),
+        mentions: z.number().int(),
+      }),
+    )
+    .describe('the most mentioned entities across its articles, at most 5'),
+  latest: z
+    .object({
+      articleId: z.number().int(),
+      title: z.string().nullable(),
+      source: z.string(),
+      published: z.string().nullable(),
+    })
+    .nullable()
+    .describe('its newest article'),
 });
 
 export const StoryList = z.object({
@@ -105,8 +134,10 @@ export const STORY_ROUTES: RouteDoc[] = [
   },
   {
     path: '/api/stories/:id/report',
-    summary: 'The Markdown situation report of a story',
+    summary:
+      'The situation report of a story: Markdown, or a standalone HTML page whose figures link to their sentences',
     params: IdParams,
+    query: ReportQuery,
     response: z.string(),
   },
 ];
@@ -119,7 +150,14 @@ export function mountStoryRoutes(
 ): void {
   app.get('/api/stories', async (c) => {
     const q = parse(StoryListQuery, c.req.query());
-    const items = await store.stories.list({ limit: q.limit, before: q.before, since: q.since });
+    const items = await store.stories.list({
+      limit: q.limit,
+      before: q.before,
+      since: q.since,
+      until: q.until,
+      sourceKey: q.source,
+      entityId: q.entity,
+    });
     const next = items.length === q.limit ? (items.at(-1)?.lastSeen ?? null) : null;
     return c.json({ items, next });
   });
@@ -147,7 +185,16 @@ export function mountStoryRoutes(
 
   app.get('/api/stories/:id/report', async (c) => {
     const { id } = parse(IdParams, c.req.param());
-    const report = renderReport(await viewOr404(id));
-    return c.body(report, 200, { 'content-type': 'text/markdown; charset=utf-8' });
+    const { format } = parse(ReportQuery, c.req.query());
+    const view = await viewOr404(id);
+    if (format === 'md') {
+      return c.body(renderReport(view), 200, { 'content-type': 'text/markdown; charset=utf-8' });
+    }
+    const html = renderReportHtml(view, { baseUrl: new URL(c.req.url).origin });
+    return c.body(html, 200, {
+      'content-type': 'text/html; charset=utf-8',
+      'content-security-policy': REPORT_CSP,
+      'x-content-type-options': 'nosniff',
+    });
   });
 }

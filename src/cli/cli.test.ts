@@ -62,6 +62,11 @@ describe.skipIf(!polnear)('sitrep CLI on the seed and PolNeAR', () => {
       .map((l) => JSON.parse(l));
     expect(rows.length).toBe(JSON.parse(firstIngest.stdout).added);
     expect(csv.stdout.startsWith('id,source,title,')).toBe(true);
+    const quotes = await cli('export', '--what', 'quotes', '--format', 'csv', '--source', 'local/seed');
+    expect(quotes.stdout.startsWith('article_id,story_id,source,')).toBe(true);
+    expect(quotes.stdout).toContain('Vladimir Putin');
+    const found = JSON.parse((await cli('search', '--json', '--source', 'local/seed', 'troops')).stdout);
+    expect(found.map((h: { source: string }) => h.source)).toEqual(['seed']);
   });
 
   it('places every article in a story and reports a story covered by several outlets', async () => {
@@ -84,6 +89,13 @@ describe.skipIf(!polnear)('sitrep CLI on the seed and PolNeAR', () => {
     ]) {
       expect(markdown).toContain(section);
     }
+    const html = (await cli('report', String(wide.id), '--format', 'html')).stdout;
+    expect(html.startsWith('<!doctype html>')).toBe(true);
+    expect(html).toMatch(/href="\/articles\/\d+#s-\d+"/);
+    const bySource = JSON.parse(
+      (await cli('stories', '--json', '--source', 'local/seed')).stdout,
+    );
+    expect(bySource).toHaveLength(1);
     const member = detail.articles.at(-1).id;
     const related = JSON.parse((await cli('related', '--json', String(member))).stdout);
     expect(related.storyId).toBe(wide.id);

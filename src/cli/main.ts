@@ -8,6 +8,8 @@ import { registerIngest } from './commands/ingest.js';
 import { registerRead } from './commands/read.js';
 import { registerServe } from './commands/serve.js';
 import { registerStories } from './commands/stories.js';
+import { registerTokens } from './commands/tokens.js';
+import { registerWatches } from './commands/watches.js';
 
 /** Builds the command-line program. */
 export function createProgram(): Command {
@@ -28,6 +30,8 @@ export function createProgram(): Command {
   registerRead(program);
   registerEntities(program);
   registerStories(program);
+  registerTokens(program);
+  registerWatches(program);
   return program;
 }
 

@@ -17,6 +17,12 @@ export const ERRORS = {
   NOT_FOUND: { status: 404, message: 'Not found' },
   BAD_REQUEST: { status: 400, message: 'Bad request' },
   UNAUTHORIZED: { status: 401, message: 'A valid token is required' },
+  FORBIDDEN: { status: 403, message: 'This token may only read' },
+  CROSS_SITE: { status: 403, message: 'Refused a cookie-authenticated write from another site' },
+  RATE_LIMITED: { status: 429, message: 'Too many requests; slow down' },
+  INGEST_UNAVAILABLE: { status: 503, message: 'This server does not ingest (no pipeline configured)' },
+  EVENTS_UNAVAILABLE: { status: 503, message: 'This server does not publish live events' },
+  UPLOAD_TOO_LARGE: { status: 413, message: 'The upload is larger than the size cap' },
   INTERNAL: { status: 500, message: 'Internal error' },
 } as const satisfies Record<string, { status: number; message: string }>;
 

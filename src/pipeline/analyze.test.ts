@@ -46,9 +46,10 @@ describe('analyzePending on the seed', () => {
       [12000, 'up-to'],
     ]);
     const page = await (await createApp({ store }).request(`/articles/${seedId}`)).text();
-    expect(page).toContain('<h2>Who said what</h2>');
+    expect(page).toMatch(/<h2[^>]*>Who said what<\/h2>/);
     expect(page).toContain('<q>very, very serious</q>');
-    expect(page).toMatch(/<td>up-to 12,000 personnel<\/td>|<td>up-to 12,000<\/td>/);
+    // Each figure links to the sentence that gives it.
+    expect(page).toMatch(/<td><a href="\/articles\/\d+#s-\d+">up to 12,000<\/a><\/td>/);
     expect(body.claims[1]).toMatchObject({
       source: 'South Korean intelligence',
       subject_key: expect.any(String),

@@ -2,6 +2,7 @@
 import type { Logger } from 'pino';
 import type { Fetcher } from '../ingest/fetch/index.js';
 import type { Store } from '../store/index.js';
+import type { EventBus } from './events.js';
 import type { Extractor } from './extractor.js';
 import type { IngestCounts } from './store-captures.js';
 
@@ -23,4 +24,6 @@ export interface PipelineContext {
   /** Minutes between polls of a healthy feed. */
   pollIntervalMinutes: number;
   onProgress?: (event: ProgressEvent) => void;
+  /** Where new articles, changed stories and watch matches are announced. */
+  events?: EventBus;
 }

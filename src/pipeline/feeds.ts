@@ -4,11 +4,11 @@ import { decodeBytes } from '../core/charset.js';
 import { describeError } from '../core/errors.js';
 import type { Capture } from '../core/types.js';
 import { canonicalizeUrl, hostOf } from '../core/url.js';
-import type { FetchedPage } from '../ingest/fetch/index.js';
+import type { FetchedPage, FetchFailure } from '../ingest/fetch/index.js';
 import { discoverFeeds, type FeedItem, looksLikeFeed, parseFeed } from '../ingest/feeds/index.js';
 import type { OpmlFeed } from '../ingest/opml.js';
 import type { FeedRow } from '../store/index.js';
-import { processPending } from './process.js';
+import { afterIngest } from './after-ingest.js';
 import type { PipelineContext } from './context.js';
 import { addCounts, emptyCounts, type IngestCounts, type ItemFailure, type PendingCapture, storeCaptures } from './store-captures.js';
 
@@ -31,13 +31,19 @@ export interface FeedPollResult extends IngestCounts {
 }
 
 /** Adds feeds from an OPML list; returns how many were new. */
-export async function addFeeds(ctx: PipelineContext, feeds: OpmlFeed[]): Promise<number> {
+export async function addFeeds(ctx: Pick<PipelineContext, 'store'>, feeds: OpmlFeed[]): Promise<number> {
   let added = 0;
   for (const feed of feeds) {
     const url = canonicalizeUrl(feed.url);
     if (url && (await ctx.store.feeds.add(url, feed.title ?? null, feed.siteUrl ?? null)).added) added++;
   }
   return added;
+}
+
+/** A fetch failure in one plain line; DNS and connection failures say "no network" first. */
+export function describeFetchFailure(failure: { reason: FetchFailure; detail?: string }): string {
+  const detail = failure.detail ?? failure.reason;
+  return failure.reason === 'network' ? `no network: ${detail}` : detail;
 }
 
 /** When a feed should next be polled, given how many times in a row it has failed. */
@@ -108,7 +114,7 @@ export async function pollFeed(ctx: PipelineContext, feed: FeedRow): Promise<Fee
     return result;
   };
   const fetched = await ctx.fetcher.fetch(feed.url, { etag: feed.etag, lastModified: feed.lastModified, accept: FEED_ACCEPT });
-  if (!fetched.ok) return fail(fetched.detail ?? fetched.reason);
+  if (!fetched.ok) return fail(describeFetchFailure(fetched));
   const page = fetched.value;
   const next = nextPollTime(now, ctx.pollIntervalMinutes, 0);
   if (page.notModified) {
@@ -156,8 +162,10 @@ async function subscribe(ctx: PipelineContext, feedUrl: string, label: string): 
   const feed = await ctx.store.feeds.get(id);
   const polled = feed ? await pollFeed(ctx, { ...feed, etag: null, lastModified: null }) : null;
   if (polled?.error) polled.failures.push({ label, reason: polled.error });
+  // Only the counts: addCounts() sums every key it is given, arrays included.
+  const { added: stored, duplicates, unchanged, skipped, failed } = polled ?? emptyCounts();
   return {
-    counts: polled ?? emptyCounts(),
+    counts: { added: stored, duplicates, unchanged, skipped, failed },
     failures: polled?.failures ?? [],
     articleIds: polled?.articleIds ?? [],
     feedsAdded: added ? 1 : 0,
@@ -171,7 +179,7 @@ async function subscribe(ctx: PipelineContext, feedUrl: string, label: string): 
 export async function ingestUrl(ctx: PipelineContext, url: string, fallbackSource: string): Promise<UrlIngest> {
   const fetched = await ctx.fetcher.fetch(url);
   if (!fetched.ok) {
-    return { counts: { ...emptyCounts(), failed: 1 }, failures: [{ label: url, reason: fetched.detail ?? fetched.reason }], articleIds: [], feedsAdded: 0 };
+    return { counts: { ...emptyCounts(), failed: 1 }, failures: [{ label: url, reason: describeFetchFailure(fetched) }], articleIds: [], feedsAdded: 0 };
   }
   const page = fetched.value;
   const text = decodeBytes(page.body, page.contentType).text;
@@ -197,7 +205,7 @@ export async function watchFeeds(ctx: PipelineContext, signal: AbortSignal): Pro
   while (!signal.aborted) {
     try {
       await pollDueFeeds(ctx);
-      await processPending(ctx);
+      await afterIngest(ctx);
     } catch (err) {
       ctx.log.error(`feed round failed: ${describeError(err)}`);
     }

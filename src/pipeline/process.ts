@@ -2,13 +2,14 @@
 // itself after a crash (analysis by version, stories by placement).
 import { analyzePending } from './analyze.js';
 import type { PipelineContext } from './context.js';
-import { assignStories } from './stories.js';
+import { assignStories, type PlacementChanges } from './stories.js';
 
-/** Analyzes pending articles, then places them in stories. */
+/** Analyzes pending articles, then places them in stories; `changes` collects what moved. */
 export async function processPending(
   ctx: Pick<PipelineContext, 'store'> & Partial<Pick<PipelineContext, 'log' | 'onProgress'>>,
+  changes?: PlacementChanges,
 ): Promise<{ analyzed: number; placed: number }> {
   const analyzed = await analyzePending(ctx);
-  const placed = await assignStories(ctx);
+  const placed = await assignStories(ctx, changes);
   return { analyzed, placed };
 }

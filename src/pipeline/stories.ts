@@ -30,6 +30,12 @@ interface StoryState {
 
 const states = new WeakMap<Store, Promise<StoryState>>();
 
+/** What a placement run changed, collected for announcing it (server-sent events). */
+export interface PlacementChanges {
+  articleIds: number[];
+  storyIds: Set<number>;
+}
+
 /**
  * Places every analyzed article that has no story yet, oldest first; returns how many.
  * Each batch is one transaction, so a crash loses at most the batch in hand and the next
@@ -37,6 +43,7 @@ const states = new WeakMap<Store, Promise<StoryState>>();
  */
 export async function assignStories(
   ctx: Pick<PipelineContext, 'store'> & Partial<Pick<PipelineContext, 'log' | 'onProgress'>>,
+  changes?: PlacementChanges,
 ): Promise<number> {
   const { store } = ctx;
   let done = 0;
@@ -53,7 +60,9 @@ export async function assignStories(
       }
       await refine(state, repos, now, touched);
       for (const id of touched) await repos.stories.refresh(id, now);
+      for (const id of touched) changes?.storyIds.add(id);
     });
+    changes?.articleIds.push(...ids);
     done += ids.length;
     ctx.onProgress?.({ phase: 'stories', done, total: done });
   }

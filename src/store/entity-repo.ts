@@ -141,6 +141,8 @@ export class EntityRepo {
     await this.db.updateTable('mention').set({ entity_id: intoId }).where('entity_id', '=', fromId).execute();
     await this.db.updateTable('quote').set({ speaker_entity_id: intoId }).where('speaker_entity_id', '=', fromId).execute();
     await this.db.updateTable('claim').set({ source_entity_id: intoId }).where('source_entity_id', '=', fromId).execute();
+    // A watch on the merged-away entity keeps watching the same person under the new id.
+    await this.db.updateTable('watch').set({ entity_id: intoId }).where('entity_id', '=', fromId).execute();
     await this.db.deleteFrom('entity').where('id', '=', fromId).execute();
   }
 

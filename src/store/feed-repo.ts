@@ -87,6 +87,13 @@ export class FeedRepo {
       .execute();
   }
 
+  /** Unsubscribes from a feed; the articles it brought stay, no longer linked to it. Returns whether it existed. */
+  async remove(id: number): Promise<boolean> {
+    await this.db.updateTable('document').set({ feed_id: null }).where('feed_id', '=', id).execute();
+    const result = await this.db.deleteFrom('feed').where('id', '=', id).executeTakeFirst();
+    return Number(result.numDeletedRows) > 0;
+  }
+
   /** Records a failed poll on the feed's row. */
   async recordError(id: number, error: string, nextPollAt: string): Promise<void> {
     await this.db

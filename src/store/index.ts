@@ -9,9 +9,19 @@ import { EntityRepo } from './entity-repo.js';
 import { FeedRepo } from './feed-repo.js';
 import { type Db, openSqlite } from './open.js';
 import type { Database } from './schema.js';
-import { type SearchHit, type SearchOptions, searchArticles } from './search.js';
+import {
+  type ArticleFilters,
+  type SearchFacets,
+  type SearchHit,
+  type SearchOptions,
+  searchArticles,
+  searchFacets,
+} from './search.js';
 import { SourceRepo } from './source-repo.js';
 import { StoryRepo } from './story-repo.js';
+import { TokenRepo } from './token-repo.js';
+import { WatchRepo } from './watch-repo.js';
+import { WebhookRepo } from './webhook-repo.js';
 
 export { type ArticleInput, type ArticleKey, type ArticleListOptions, type ArticleSummary, articleKeys } from './article-repo.js';
 export type { DocumentInput } from './document-repo.js';
@@ -19,9 +29,19 @@ export type { AliasSource, EntityDetail, EntitySummary } from './entity-repo.js'
 export type { FeedRow } from './feed-repo.js';
 export type { Dialect } from './dialect.js';
 export type { DocumentOutcome } from './schema.js';
-export type { SearchHit } from './search.js';
-export type { StoryListOptions, StoryMember, StorySummary } from './story-repo.js';
+export type { ArticleFilters, SearchFacets, SearchHit, SearchOptions } from './search.js';
+export type {
+  StoryEntity,
+  StoryLatest,
+  StoryListItem,
+  StoryListOptions,
+  StoryMember,
+  StorySummary,
+} from './story-repo.js';
 export { toFtsQuery } from './search.js';
+export { type ApiToken, hashToken, type TokenScope } from './token-repo.js';
+export type { ArticleBrief, InboxItem, InboxOptions, Watch, WatchInput } from './watch-repo.js';
+export type { Delivery, DeliveryAttempt, DeliveryStatus, DueDelivery } from './webhook-repo.js';
 
 /** Repositories bound to one connection or transaction. */
 export class Repos {
@@ -31,6 +51,9 @@ export class Repos {
   readonly feeds: FeedRepo;
   readonly entities: EntityRepo;
   readonly stories: StoryRepo;
+  readonly watches: WatchRepo;
+  readonly webhooks: WebhookRepo;
+  readonly tokens: TokenRepo;
 
   constructor(readonly kysely: Kysely<Database>) {
     this.documents = new DocumentRepo(kysely);
@@ -39,6 +62,9 @@ export class Repos {
     this.annotations = new AnnotationRepo(kysely, this.entities);
     this.feeds = new FeedRepo(kysely);
     this.stories = new StoryRepo(kysely);
+    this.watches = new WatchRepo(kysely);
+    this.webhooks = new WebhookRepo(kysely);
+    this.tokens = new TokenRepo(kysely);
   }
 }
 
@@ -74,6 +100,11 @@ export class Store extends Repos {
   /** Articles matching a query, best first. */
   search(query: string, options: SearchOptions): Promise<SearchHit[]> {
     return searchArticles(this.db.kysely, query, options);
+  }
+
+  /** Counts by source, month, entity and story over the best matches of a query. */
+  searchFacets(query: string, filters: ArticleFilters = {}): Promise<SearchFacets> {
+    return searchFacets(this.db.kysely, query, filters);
   }
 
   /** Row counts and the database size. */

@@ -189,10 +189,69 @@ export interface ArticleCopyTable {
 export interface WatchTable {
   id: Generated<number>;
   name: string;
-  query: string;
-  channels: string;
+  /** A search query (user syntax, turned into FTS5 by toFtsQuery). */
+  words: string | null;
+  entity_id: number | null;
+  story_id: number | null;
+  source_key: string | null;
+  webhook_url: string | null;
+  /** The HMAC key webhook deliveries are signed with. */
+  secret: string;
   created_at: string;
-  last_checked_at: string | null;
+}
+
+/** An article a watch matched: one row of the inbox. */
+export interface WatchMatchTable {
+  id: Generated<number>;
+  watch_id: number;
+  article_id: number;
+  matched_at: string;
+  read_at: string | null;
+}
+
+/** How far through story placements the watches have been matched (one row). */
+export interface WatchCursorTable {
+  id: number;
+  placed_at: string;
+}
+
+export type DeliveryStatus = 'pending' | 'sent' | 'failed';
+
+export interface WebhookDeliveryTable {
+  id: Generated<number>;
+  watch_id: number;
+  /** The JSON articles array, frozen when queued so every retry sends the same thing. */
+  payload: string;
+  article_count: number;
+  status: DeliveryStatus;
+  attempts: Generated<number>;
+  next_attempt_at: string | null;
+  created_at: string;
+  delivered_at: string | null;
+  last_error: string | null;
+}
+
+export interface WebhookAttemptTable {
+  id: Generated<number>;
+  delivery_id: number;
+  attempted_at: string;
+  /** The HTTP status, or null when no answer came. */
+  status: number | null;
+  error: string | null;
+  duration_ms: number;
+}
+
+export type TokenScope = 'read' | 'write';
+
+export interface ApiTokenTable {
+  id: Generated<number>;
+  name: string;
+  /** SHA-256 of the token, hex; the token itself is never stored. */
+  hash: string;
+  scope: TokenScope;
+  created_at: string;
+  last_used_at: string | null;
+  revoked_at: string | null;
 }
 
 export interface Database {
@@ -210,4 +269,9 @@ export interface Database {
   story_article: StoryArticleTable;
   article_copy: ArticleCopyTable;
   watch: WatchTable;
+  watch_match: WatchMatchTable;
+  watch_cursor: WatchCursorTable;
+  webhook_delivery: WebhookDeliveryTable;
+  webhook_attempt: WebhookAttemptTable;
+  api_token: ApiTokenTable;
 }

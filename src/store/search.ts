@@ -1,6 +1,7 @@
-// Full-text search. User queries are turned into FTS5 syntax here, so that no user input
-// is ever parsed as FTS5 operators by accident.
-import { type Kysely, sql } from 'kysely';
+// Full-text search, its facets, and the article filters that search, exports and listings
+// share. User queries are turned into FTS5 syntax here, so that no user input is ever
+// parsed as FTS5 operators by accident.
+import { type Kysely, type RawBuilder, sql } from 'kysely';
 import type { Database } from './schema.js';
 
 export interface SearchHit {
@@ -14,15 +15,51 @@ export interface SearchHit {
   score: number;
   /** The opening of the text, to stand in for a missing title. */
   lead: string;
+  /** The story the article was placed in, if any. */
+  storyId: number | null;
 }
 
-export interface SearchOptions {
+/** Which articles a search, a facet count or an export considers. */
+export interface ArticleFilters {
+  /** Source key (a domain or name key). */
+  sourceKey?: string;
+  /** Published at or after (ISO 8601). */
+  since?: string;
+  /** Published before (ISO 8601). */
+  until?: string;
+  /** Articles mentioning this entity. */
+  entityId?: number;
+  /** Articles of this story (an old merged id counts as the story that absorbed it). */
+  storyId?: number;
+}
+
+export interface SearchOptions extends ArticleFilters {
   limit: number;
   offset?: number;
 }
 
+export interface SearchFacets {
+  /** How many matches the counts cover: the best FACET_SAMPLE at most. */
+  counted: number;
+  /** True when there were more matches than were counted. */
+  capped: boolean;
+  sources: Array<{ key: string; name: string; count: number }>;
+  /** Publish months ("2024-10"), newest first; undated articles are left out. */
+  months: Array<{ month: string; count: number }>;
+  entities: Array<{ id: number; name: string; type: string; count: number }>;
+  stories: Array<{ id: number; title: string | null; count: number }>;
+}
+
 /** Title matches count this many times more than body matches. */
 const TITLE_WEIGHT = 4;
+/**
+ * Facets count over the best matches only: grouping costs grow with the sample, and on
+ * 100,000 articles 500 keeps search plus facets near the cost of the search alone, while a
+ * sidebar's proportions have long settled by then.
+ */
+export const FACET_SAMPLE = 500;
+/** Facet values returned per facet: enough for a sidebar, few enough to scan. */
+const FACET_VALUES = { sources: 20, months: 36, entities: 15, stories: 10 } as const;
 
 /**
  * Turns a user's query into an FTS5 expression: "quoted phrases" stay phrases, OR stays
@@ -51,7 +88,24 @@ export function toFtsQuery(query: string): string | null {
   return excluded.length > 0 ? `(${positive}) NOT ${excluded.join(' NOT ')}` : positive;
 }
 
-/** Articles matching a query, best first. */
+/** SQL conditions, each led by AND, that keep only the articles (aliased `a`) the filters allow. */
+export function articleFilterSql(f: ArticleFilters): RawBuilder<unknown> {
+  const parts: RawBuilder<unknown>[] = [];
+  if (f.sourceKey)
+    parts.push(sql`AND a.source_id = (SELECT id FROM source WHERE key = ${f.sourceKey})`);
+  if (f.since) parts.push(sql`AND a.published_at >= ${f.since}`);
+  if (f.until) parts.push(sql`AND a.published_at < ${f.until}`);
+  if (f.entityId !== undefined)
+    parts.push(sql`AND a.id IN (SELECT article_id FROM mention WHERE entity_id = ${f.entityId})`);
+  if (f.storyId !== undefined) {
+    // A merge moves every member, so the live story is the one an old id points at.
+    parts.push(sql`AND a.id IN (SELECT article_id FROM story_article WHERE story_id =
+      (SELECT coalesce(merged_into, id) FROM story WHERE id = ${f.storyId}))`);
+  }
+  return parts.length > 0 ? sql.join(parts, sql` `) : sql``;
+}
+
+/** Articles matching a query and the filters, best first. */
 export async function searchArticles(
   db: Kysely<Database>,
   query: string,
@@ -59,15 +113,110 @@ export async function searchArticles(
 ): Promise<SearchHit[]> {
   const match = toFtsQuery(query);
   if (!match) return [];
+  // Rank first, then build snippets for the page only: SQLite would otherwise make a
+  // snippet for every match before sorting, which costs several times the ranking.
   const result = await sql<SearchHit>`
     SELECT a.id, a.title, s.name AS source, a.published_at AS published, a.url,
            snippet(article_fts, 1, '[[', ']]', ' … ', 24) AS snippet,
-           bm25(article_fts, ${TITLE_WEIGHT}, 1.0) AS score, substr(a.text, 1, 160) AS lead
-    FROM article_fts
-    JOIN article a ON a.id = article_fts.rowid
+           t.score, substr(a.text, 1, 160) AS lead, sa.story_id AS storyId
+    FROM (${rankedIds(match, options)} LIMIT ${options.limit} OFFSET ${options.offset ?? 0}) t
+    CROSS JOIN article_fts ON article_fts.rowid = t.id
+    JOIN article a ON a.id = t.id
     JOIN source s ON s.id = a.source_id
+    LEFT JOIN story_article sa ON sa.article_id = a.id
     WHERE article_fts MATCH ${match}
-    ORDER BY score
-    LIMIT ${options.limit} OFFSET ${options.offset ?? 0}`.execute(db);
+    ORDER BY t.score`.execute(db);
   return result.rows;
+}
+
+/** The ids and scores of the matches the filters allow, best first (no LIMIT yet). */
+function rankedIds(match: string, filters: ArticleFilters): RawBuilder<unknown> {
+  const filter = articleFilterSql(filters);
+  const score = sql`bm25(article_fts, ${TITLE_WEIGHT}, 1.0)`;
+  // The article table is read only when a filter needs its columns.
+  return hasFilters(filters)
+    ? sql`SELECT a.id, a.source_id, a.published_at, ${score} AS score
+          FROM article_fts JOIN article a ON a.id = article_fts.rowid
+          WHERE article_fts MATCH ${match} ${filter} ORDER BY score`
+    : sql`SELECT article_fts.rowid AS id, ${score} AS score
+          FROM article_fts WHERE article_fts MATCH ${match} ORDER BY score`;
+}
+
+const hasFilters = (f: ArticleFilters): boolean =>
+  Boolean(f.sourceKey || f.since || f.until) || f.entityId !== undefined || f.storyId !== undefined;
+
+interface FacetRow {
+  facet: 'total' | 'source' | 'month' | 'entity' | 'story';
+  id: number | null;
+  key: string | null;
+  name: string | null;
+  type: string | null;
+  n: number;
+}
+
+/** Counts of sources, months, entities and stories among the best matches of a query. */
+export async function searchFacets(
+  db: Kysely<Database>,
+  query: string,
+  filters: ArticleFilters,
+): Promise<SearchFacets> {
+  const empty: SearchFacets = {
+    counted: 0,
+    capped: false,
+    sources: [],
+    months: [],
+    entities: [],
+    stories: [],
+  };
+  const match = toFtsQuery(query);
+  if (!match) return empty;
+  // One statement: the best matches are ranked once and every facet groups that sample.
+  // One statement: the best matches are ranked once and every facet groups that sample.
+  // CROSS JOIN keeps the sample outermost, so no facet scans a whole table to meet it.
+  const { rows } = await sql<FacetRow>`
+    WITH ranked AS MATERIALIZED (${rankedIds(match, filters)} LIMIT ${FACET_SAMPLE + 1}),
+    hits AS MATERIALIZED (
+      SELECT a.id, a.source_id, a.published_at
+      FROM (SELECT id FROM ranked LIMIT ${FACET_SAMPLE}) r CROSS JOIN article a ON a.id = r.id)
+    SELECT 'total' AS facet, NULL AS id, NULL AS key, NULL AS name, NULL AS type,
+           count(*) AS n FROM ranked
+    UNION ALL SELECT * FROM (
+      SELECT 'source', s.id, s.key, s.name, NULL, t.n
+      FROM (SELECT source_id, count(*) AS n FROM hits GROUP BY source_id
+            ORDER BY n DESC LIMIT ${FACET_VALUES.sources}) t
+      CROSS JOIN source s ON s.id = t.source_id)
+    UNION ALL SELECT * FROM (
+      SELECT 'month', NULL, substr(published_at, 1, 7) AS month, NULL, NULL, count(*)
+      FROM hits WHERE published_at IS NOT NULL
+      GROUP BY month ORDER BY month DESC LIMIT ${FACET_VALUES.months})
+    UNION ALL SELECT * FROM (
+      SELECT 'entity', e.id, NULL, e.name, e.type, t.n
+      FROM (SELECT m.entity_id, count(DISTINCT m.article_id) AS n
+            FROM hits h CROSS JOIN mention m ON m.article_id = h.id
+            WHERE m.entity_id IS NOT NULL
+            GROUP BY m.entity_id ORDER BY n DESC, m.entity_id LIMIT ${FACET_VALUES.entities}) t
+      CROSS JOIN entity e ON e.id = t.entity_id)
+    UNION ALL SELECT * FROM (
+      SELECT 'story', st.id, NULL, st.title, NULL, t.n
+      FROM (SELECT sa.story_id, count(*) AS n
+            FROM hits h CROSS JOIN story_article sa ON sa.article_id = h.id
+            GROUP BY sa.story_id ORDER BY n DESC, sa.story_id DESC LIMIT ${FACET_VALUES.stories}) t
+      CROSS JOIN story st ON st.id = t.story_id)`.execute(db);
+  const out = empty;
+  for (const r of rows) {
+    const count = Number(r.n);
+    if (r.facet === 'total') {
+      out.counted = Math.min(count, FACET_SAMPLE);
+      out.capped = count > FACET_SAMPLE;
+    } else if (r.facet === 'source') out.sources.push({ key: r.key!, name: r.name!, count });
+    else if (r.facet === 'month') out.months.push({ month: r.key!, count });
+    else if (r.facet === 'entity')
+      out.entities.push({ id: r.id!, name: r.name!, type: r.type!, count });
+    else out.stories.push({ id: r.id!, title: r.name, count });
+  }
+  // Joins after each LIMIT keep no order: sort here, ties by name for a stable sidebar.
+  out.sources.sort((a, b) => b.count - a.count || a.name.localeCompare(b.name));
+  out.entities.sort((a, b) => b.count - a.count || a.name.localeCompare(b.name));
+  out.stories.sort((a, b) => b.count - a.count || b.id - a.id);
+  return out;
 }

@@ -1,20 +1,26 @@
 // Stories: which articles report one event, the near-duplicate group of each article, and
 // the counts a story list shows. Story ids come from the clusterer; a merged story keeps
 // its row and points at the story that absorbed it, so old links still lead somewhere.
+import { leadLine } from '../core/lead-line.js';
 import { type Kysely, sql } from 'kysely';
 import type { Database } from './schema.js';
+import {
+  latestOf,
+  listStoryRows,
+  type StoryListItem,
+  type StoryListOptions,
+  type StorySummary,
+  toSummary,
+  topEntitiesOf,
+} from './story-list.js';
 
-/** One line of a story listing. */
-export interface StorySummary {
-  id: number;
-  title: string | null;
-  firstSeen: string;
-  lastSeen: string;
-  articles: number;
-  sources: number;
-  /** Members less wire copies: distinct near-duplicate groups. */
-  independent: number;
-}
+export type {
+  StoryEntity,
+  StoryLatest,
+  StoryListItem,
+  StoryListOptions,
+  StorySummary,
+} from './story-list.js';
 
 /** An article of a story, as a story page lists it. */
 export interface StoryMember {
@@ -27,14 +33,6 @@ export interface StoryMember {
   similarity: number;
   /** The first article of its near-duplicate group (itself when it is no copy). */
   copyOf: number;
-}
-
-export interface StoryListOptions {
-  limit: number;
-  /** Stories last seen before this time (paging, newest first). */
-  before?: string;
-  /** Stories last seen at or after this time. */
-  since?: string;
 }
 
 /** How a story's time is read: the publish time, else when sitrep took the article in. */
@@ -147,7 +145,7 @@ export class StoryRepo {
     await this.db
       .updateTable('story')
       .set({
-        title: first?.title ?? null,
+        title: first?.title ?? (await this.leadOfFirst(storyId)),
         first_seen_at: String(agg.first),
         last_seen_at: String(agg.last),
         article_count: Number(agg.articles),
@@ -157,6 +155,20 @@ export class StoryRepo {
       })
       .where('id', '=', storyId)
       .execute();
+  }
+
+  /** When no report has a headline, the first report's opening words name the story. */
+  private async leadOfFirst(storyId: number): Promise<string | null> {
+    const row = await this.db
+      .selectFrom('story_article')
+      .innerJoin('article', 'article.id', 'story_article.article_id')
+      .select(sql<string>`substr(article.text, 1, 200)`.as('lead'))
+      .where('story_article.story_id', '=', storyId)
+      .orderBy(seenAt)
+      .orderBy('article.id')
+      .limit(1)
+      .executeTakeFirst();
+    return row?.lead.trim() ? leadLine(row.lead) : null;
   }
 
   /** The live story an id stands for now (following merges), or null when there is none. */
@@ -170,21 +182,16 @@ export class StoryRepo {
     return row.merged_into ?? row.id;
   }
 
-  /** Live stories, most recently seen first. */
-  async list(options: StoryListOptions): Promise<StorySummary[]> {
-    let q = this.db
-      .selectFrom('story')
-      .selectAll()
-      .where('merged_into', 'is', null)
-      .where('article_count', '>', 0);
-    if (options.before) q = q.where('last_seen_at', '<', options.before);
-    if (options.since) q = q.where('last_seen_at', '>=', options.since);
-    const rows = await q
-      .orderBy('last_seen_at', 'desc')
-      .orderBy('id', 'desc')
-      .limit(options.limit)
-      .execute();
-    return rows.map(toSummary);
+  /** Live stories matching the filters, most recently seen first, with top entities and newest article. */
+  async list(options: StoryListOptions): Promise<StoryListItem[]> {
+    const rows = await listStoryRows(this.db, options);
+    const ids = rows.map((r) => r.id);
+    const [entities, latest] = [await topEntitiesOf(this.db, ids), await latestOf(this.db, ids)];
+    return rows.map((r) => ({
+      ...toSummary(r),
+      topEntities: entities.get(r.id) ?? [],
+      latest: latest.get(r.id) ?? null,
+    }));
   }
 
   /** One live story (an old merged id leads to the story that absorbed it). */
@@ -301,24 +308,4 @@ export class StoryRepo {
       .executeTakeFirst();
     return Number(row?.id ?? 0);
   }
-}
-
-function toSummary(row: {
-  id: number;
-  title: string | null;
-  first_seen_at: string;
-  last_seen_at: string;
-  article_count: number;
-  source_count: number;
-  independent_count: number;
-}): StorySummary {
-  return {
-    id: row.id,
-    title: row.title,
-    firstSeen: row.first_seen_at,
-    lastSeen: row.last_seen_at,
-    articles: row.article_count,
-    sources: row.source_count,
-    independent: row.independent_count,
-  };
 }

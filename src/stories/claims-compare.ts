@@ -208,12 +208,14 @@ const describeAt = (row: ClaimRow) =>
 function flagFigures(drafts: readonly RowDraft[]): QuantityFlag[] {
   const flags: QuantityFlag[] = [];
   const seen = new Set<string>();
+  // Formatted once per row: the pairing below is quadratic, formatting is not cheap.
+  const shown = drafts.map((d) => formatFigure(d.row));
   for (let i = 0; i < drafts.length && flags.length < MAX_FLAGS; i++) {
     for (let j = i + 1; j < drafts.length && flags.length < MAX_FLAGS; j++) {
       const a = drafts[i]!;
       const b = drafts[j]!;
       if (figuresAgree(a.row, b.row)) continue;
-      const pair = [formatFigure(a.row), formatFigure(b.row)].sort().join('|');
+      const pair = [shown[i]!, shown[j]!].sort().join('|');
       if (seen.has(pair)) continue;
       const [early, late, rows]: [RowDraft, RowDraft, [number, number]] = isLater(b.time, a.time)
         ? [b, a, [j, i]]

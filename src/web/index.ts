@@ -1,20 +1,49 @@
-// The web UI: server-rendered pages with no scripts, under a strict Content-Security-Policy.
+// The web UI: server-rendered pages under a strict Content-Security-Policy. The only
+// script is our own /assets/live.js (live list updates and keyboard moves); every page
+// works without it.
 import type { Hono } from 'hono';
+import { getCookie, setCookie } from 'hono/cookie';
+import { html } from 'hono/html';
+import { loadStoryView } from '../pipeline/story-view.js';
 import type { Store } from '../store/index.js';
-import { STYLE } from './layout.js';
-import { articleListPage, articlePage, searchPage } from './pages.js';
+import { LIVE_JS } from './assets/live.js';
+import { STYLE } from './assets/style.js';
+import { positiveInt } from './format.js';
+import { layout } from './layout.js';
+import { articleListPage } from './article-list.js';
+import { mountArticlePage } from './article-page.js';
+import { mountEntityPage } from './entity-page.js';
+import { mountFeedsPage } from './feeds-page.js';
+import { isFirstRun, mountFirstRunPage } from './first-run.js';
+import type { PageDeps } from './page-kit.js';
+import { PAGES_STYLE } from './pages-style.js';
+import { mountSearchPage } from './search-page.js';
+import { mountWatchesPage } from './watches-page.js';
+import { loadStories, storiesPage, storyListFragment } from './stories-page.js';
+import { readShow, storyPage } from './story-page.js';
+import { lastVisit, recordVisit, VISITS_COOKIE } from './visits.js';
 
-/** No scripts at all, images from anywhere (article pictures), nothing framed. */
-const CSP = "default-src 'none'; style-src 'self'; img-src https: http: data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+/** Our own script and its server-sent events only; images from anywhere (article pictures). */
+const CSP =
+  "default-src 'none'; script-src 'self'; connect-src 'self'; style-src 'self'; img-src https: http: data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
 const PAGE_SIZE = 50;
+/** Visits are remembered for a year. */
+const VISITS_MAX_AGE = 365 * 24 * 3600;
 
-function positiveInt(value: string | undefined): number | undefined {
-  const n = Number(value);
-  return Number.isInteger(n) && n > 0 ? n : undefined;
+export interface WebDeps extends PageDeps {
+  store: Store;
+}
+
+function notFound(what: string) {
+  return layout(
+    'Not found',
+    html`<h1>Not found</h1><p>There is no such ${what}. <a href="/">Back to the stories</a>.</p>`,
+  );
 }
 
 /** Adds the web pages to the app. */
-export function mountWeb(app: Hono, { store }: { store: Store }): void {
+export function mountWeb(app: Hono, deps: WebDeps): void {
+  const { store } = deps;
   app.use('/*', async (c, next) => {
     await next();
     if (c.res.headers.get('content-type')?.startsWith('text/html')) {
@@ -24,25 +53,52 @@ export function mountWeb(app: Hono, { store }: { store: Store }): void {
     }
   });
 
-  app.get('/assets/style.css', (c) => c.body(STYLE, 200, { 'content-type': 'text/css; charset=utf-8', 'cache-control': 'max-age=3600' }));
+  const asset = (body: string, type: string) => () =>
+    new Response(body, { headers: { 'content-type': type, 'cache-control': 'max-age=3600' } });
+  app.get('/assets/style.css', asset(STYLE + PAGES_STYLE, 'text/css; charset=utf-8'));
+  app.get('/assets/live.js', asset(LIVE_JS, 'text/javascript; charset=utf-8'));
 
   app.get('/', async (c) => {
-    const items = await store.articles.list({ limit: PAGE_SIZE, before: positiveInt(c.req.query('before')) });
+    const data = await loadStories(store, c.req.query());
+    data.firstRun = data.articles === 0 && (await isFirstRun(store));
+    if (c.req.query('fragment') === 'list') return c.html(storyListFragment(data));
+    return c.html(storiesPage(data));
+  });
+
+  app.get('/stories/:id', async (c) => {
+    const id = positiveInt(c.req.param('id'));
+    const view = id ? await loadStoryView(store, id) : null;
+    if (!view) return c.html(notFound('story'), 404);
+    // A merged story's old id leads to the story that absorbed it.
+    if (view.id !== id) return c.redirect(`/stories/${view.id}`, 301);
+    const visits = getCookie(c, VISITS_COOKIE);
+    setCookie(c, VISITS_COOKIE, recordVisit(visits, view.id, view.lastSeen), {
+      path: '/',
+      maxAge: VISITS_MAX_AGE,
+      httpOnly: true,
+      sameSite: 'Lax',
+    });
+    return c.html(
+      storyPage(view, {
+        show: readShow(c.req.query('show')),
+        lastVisit: lastVisit(visits, view.id),
+      }),
+    );
+  });
+
+  app.get('/articles', async (c) => {
+    const items = await store.articles.list({
+      limit: PAGE_SIZE,
+      before: positiveInt(c.req.query('before')),
+    });
     const next = items.length === PAGE_SIZE ? (items.at(-1)?.id ?? null) : null;
     return c.html(articleListPage(items, next, await store.articles.count()));
   });
 
-  app.get('/articles/:id', async (c) => {
-    const id = positiveInt(c.req.param('id'));
-    const article = id ? await store.articles.get(id) : null;
-    if (!article) return c.html('<!doctype html><title>Not found</title><h1>No such article</h1>', 404);
-    const [quotes, claims] = [await store.annotations.quotes(article), await store.annotations.claims(article.id)];
-    return c.html(articlePage(article, quotes, claims));
-  });
-
-  app.get('/search', async (c) => {
-    const query = (c.req.query('q') ?? '').trim();
-    const hits = query ? await store.search(query, { limit: PAGE_SIZE }) : [];
-    return c.html(searchPage(query, hits));
-  });
+  mountArticlePage(app, deps);
+  mountSearchPage(app, deps);
+  mountEntityPage(app, deps);
+  mountFeedsPage(app, deps);
+  mountWatchesPage(app, deps);
+  mountFirstRunPage(app, deps);
 }

@@ -1,31 +1,40 @@
-// The frame every page shares: plain, fast, readable, with no scripts.
+// The frame every page shares: a skip link, the header with the sections and the search
+// box, a polite live region for announcements, and the one small script (pages work
+// without it).
 import { html } from 'hono/html';
 import type { HtmlEscapedString } from 'hono/utils/html';
 
-type Html = HtmlEscapedString | Promise<HtmlEscapedString>;
+export type Html = HtmlEscapedString | Promise<HtmlEscapedString>;
 
-export const STYLE = `
-:root { color-scheme: light dark; --muted: #6b7280; --line: #d1d5db; --accent: #1d4ed8; }
-* { box-sizing: border-box; }
-body { font: 16px/1.55 system-ui, sans-serif; margin: 0; }
-header { border-bottom: 1px solid var(--line); padding: .6rem 1rem; display: flex; gap: 1rem; align-items: center; }
-header a.brand { font-weight: 700; text-decoration: none; color: inherit; }
-header form { margin-left: auto; }
-main { max-width: 52rem; margin: 0 auto; padding: 1rem; }
-input[type=search] { font: inherit; padding: .3rem .5rem; width: 18rem; max-width: 60vw; }
-ol.articles { list-style: none; padding: 0; }
-ol.articles li { padding: .55rem 0; border-bottom: 1px solid var(--line); }
-.meta { color: var(--muted); font-size: .875rem; }
-a { color: var(--accent); }
-article .body p { margin: 0 0 1em; }
-article .body img { max-width: 100%; height: auto; }
-mark { background: #fde68a; }
-nav.pager { margin: 1rem 0; }
-aside { border-top: 1px solid var(--line); margin-top: 2rem; font-size: .9rem; }
-`;
+/** The header's sections, in order; `nav` in LayoutOptions marks the current one. */
+export type NavKey = 'stories' | 'search' | 'entities' | 'feeds' | 'watches';
 
-/** A whole page with the shared header and search box. */
-export function layout(title: string, body: Html, query = ''): Html {
+const SECTIONS: Array<{ key: NavKey; href: string; label: string }> = [
+  { key: 'stories', href: '/', label: 'Stories' },
+  { key: 'search', href: '/search', label: 'Search' },
+  { key: 'entities', href: '/entities', label: 'Entities' },
+  { key: 'feeds', href: '/feeds', label: 'Feeds' },
+  { key: 'watches', href: '/watches', label: 'Watches' },
+];
+
+export interface LayoutOptions {
+  /** The section this page belongs to, marked aria-current in the header. */
+  nav?: NavKey;
+  /** Unread watch matches, shown beside Watches when above zero. */
+  inbox?: number;
+}
+
+function navLink(section: (typeof SECTIONS)[number], options: LayoutOptions) {
+  const current = options.nav === section.key ? html` aria-current="page"` : '';
+  const unread =
+    section.key === 'watches' && options.inbox
+      ? html` <span class="count">${options.inbox}<span class="visually-hidden"> unread</span></span>`
+      : '';
+  return html`<li><a href="${section.href}"${current}>${section.label}</a>${unread}</li>`;
+}
+
+/** A whole page with the shared header, search box and live region. */
+export function layout(title: string, body: Html, query = '', options: LayoutOptions = {}): Html {
   return html`<!doctype html>
 <html lang="en">
 <head>
@@ -33,16 +42,19 @@ export function layout(title: string, body: Html, query = ''): Html {
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${title} · sitrep</title>
 <link rel="stylesheet" href="/assets/style.css">
+<script src="/assets/live.js" defer></script>
 </head>
 <body>
-<header>
+<a class="skip" href="#main">Skip to content</a>
+<header class="site">
   <a class="brand" href="/">sitrep</a>
-  <a href="/">Articles</a>
+  <nav aria-label="Sections"><ul>${SECTIONS.map((s) => navLink(s, options))}</ul></nav>
   <form action="/search" method="get" role="search">
     <input type="search" name="q" value="${query}" placeholder="Search articles" aria-label="Search articles">
   </form>
 </header>
-<main>${body}</main>
+<main id="main" tabindex="-1">${body}</main>
+<p id="live-status" class="visually-hidden" role="status" aria-live="polite"></p>
 </body>
 </html>`;
 }

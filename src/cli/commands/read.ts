@@ -1,11 +1,11 @@
 // Commands that read the store: articles, article, search, stats, export, feeds.
-import { createWriteStream } from 'node:fs';
 import type { Command } from 'commander';
 import { shownUnit } from '../../core/claim-format.js';
 import type { Claim, Quote } from '../../core/types.js';
 import { configFrom, type GlobalOptions, withRuntime } from '../context.js';
 import { formatBytes, positiveInt, printJson, printTable } from '../output.js';
-import { exportArticles } from './export.js';
+import { registerExport } from './export.js';
+import { isoTime } from './stories.js';
 
 /** Registers the commands that read the store. */
 export function registerRead(program: Command): void {
@@ -89,11 +89,23 @@ export function registerRead(program: Command): void {
     .description('full-text search: words, "phrases", OR, -exclude')
     .argument('<query...>', 'the query')
     .option('--limit <n>', 'how many', positiveInt, 20)
+    .option('--source <key>', 'only this source (a domain or key)')
+    .option('--since <time>', 'only articles published at or after this ISO time', isoTime)
+    .option('--until <time>', 'only articles published before this ISO time', isoTime)
+    .option('--entity <id>', 'only articles mentioning this entity', positiveInt)
+    .option('--story <id>', 'only articles of this story', positiveInt)
     .option('--json', 'print JSON')
-    .action(async (words: string[], opts: { limit: number; json?: boolean }) => {
+    .action(async (words: string[], opts: SearchCliOptions) => {
       const query = words.join(' ');
       const hits = await withRuntime(config(), (rt) =>
-        rt.store.search(query, { limit: opts.limit }),
+        rt.store.search(query, {
+          limit: opts.limit,
+          sourceKey: opts.source,
+          since: opts.since,
+          until: opts.until,
+          entityId: opts.entity,
+          storyId: opts.story,
+        }),
       );
       if (opts.json) printJson(hits);
       else
@@ -146,27 +158,17 @@ export function registerRead(program: Command): void {
         ]);
     });
 
-  program
-    .command('export')
-    .description('write every article as JSON Lines or CSV')
-    .option('--format <format>', 'jsonl or csv', 'jsonl')
-    .option('--out <file>', 'write to a file instead of stdout')
-    .action(async (opts: { format: string; out?: string }) => {
-      if (opts.format !== 'jsonl' && opts.format !== 'csv')
-        program.error(`--format must be jsonl or csv, not ${opts.format}`);
-      const out = opts.out ? createWriteStream(opts.out) : process.stdout;
-      const count = await withRuntime(config(), (rt) =>
-        exportArticles(rt.store, opts.format as 'jsonl' | 'csv', out),
-      );
-      if (opts.out) {
-        await new Promise<void>((resolve, reject) =>
-          (out as ReturnType<typeof createWriteStream>).end((err?: Error | null) =>
-            err ? reject(err) : resolve(),
-          ),
-        );
-        process.stderr.write(`${count} articles written to ${opts.out}\n`);
-      }
-    });
+  registerExport(program);
+}
+
+interface SearchCliOptions {
+  limit: number;
+  source?: string;
+  since?: string;
+  until?: string;
+  entity?: number;
+  story?: number;
+  json?: boolean;
 }
 
 function quoteLine(q: Quote): string {

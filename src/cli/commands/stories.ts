@@ -1,10 +1,11 @@
 // Commands that read stories: the list, one story (or what changed in it since a time),
-// and its Markdown situation report.
+// and its situation report (Markdown or HTML).
 import { writeFileSync } from 'node:fs';
-import { type Command, InvalidArgumentError } from 'commander';
+import { type Command, InvalidArgumentError, Option } from 'commander';
 import { relatedArticles } from '../../pipeline/related.js';
 import { loadStoryView } from '../../pipeline/story-view.js';
 import { changesSince, renderReport, storyDetail } from '../../stories/index.js';
+import { renderReportHtml } from '../../stories/report-html.js';
 import { configFrom, type GlobalOptions, withRuntime } from '../context.js';
 import { positiveInt, printJson, printTable } from '../output.js';
 
@@ -16,23 +17,39 @@ export function registerStories(program: Command): void {
     .command('stories')
     .description('list stories, most recently active first')
     .option('--limit <n>', 'how many', positiveInt, 20)
+    .option('--before <time>', 'only stories last seen before this ISO time (paging)', isoTime)
     .option('--since <time>', 'only stories active since this ISO time', isoTime)
+    .option('--until <time>', 'only stories first seen before this ISO time', isoTime)
+    .option('--source <key>', 'only stories with an article from this source (a domain or key)')
+    .option('--entity <id>', 'only stories whose articles mention this entity', positiveInt)
     .option('--json', 'print JSON')
-    .action(async (opts: { limit: number; since?: string; json?: boolean }) => {
+    .action(async (opts: StoriesOptions) => {
       const items = await withRuntime(config(), (rt) =>
-        rt.store.stories.list({ limit: opts.limit, since: opts.since }),
+        rt.store.stories.list({
+          limit: opts.limit,
+          before: opts.before,
+          since: opts.since,
+          until: opts.until,
+          sourceKey: opts.source,
+          entityId: opts.entity,
+        }),
       );
       if (opts.json) printJson(items);
       else
         printTable(
-          items.map((s) => ({ ...s, title: s.title ?? '(untitled)' })),
+          items.map((s) => ({
+            ...s,
+            title: s.title ?? '(untitled)',
+            about: s.topEntities.map((e) => e.name).join(', '),
+          })),
           [
             { key: 'id', title: 'ID' },
             { key: 'lastSeen', title: 'LAST SEEN', max: 10 },
             { key: 'articles', title: 'ARTICLES' },
             { key: 'sources', title: 'OUTLETS' },
             { key: 'independent', title: 'INDEPENDENT' },
-            { key: 'title', title: 'TITLE', max: 70 },
+            { key: 'title', title: 'TITLE', max: 60 },
+            { key: 'about', title: 'ABOUT', max: 40 },
           ],
         );
     });
@@ -93,16 +110,34 @@ export function registerStories(program: Command): void {
 
   program
     .command('report')
-    .description('write the Markdown situation report of a story')
+    .description('write the situation report of a story, as Markdown or a standalone HTML page')
     .argument('<id>', 'story id', positiveInt)
+    .addOption(new Option('--format <format>', 'md or html').choices(['md', 'html']).default('md'))
+    .option(
+      '--base-url <url>',
+      'put before links into sitrep in the HTML (e.g. http://localhost:8080)',
+    )
     .option('--out <file>', 'write to this file instead of standard output')
-    .action(async (id: number, opts: { out?: string }) => {
+    .action(async (id: number, opts: { format: 'md' | 'html'; baseUrl?: string; out?: string }) => {
       const view = await withRuntime(config(), (rt) => loadStoryView(rt.store, id));
       if (!view) return notFound(id);
-      const report = renderReport(view);
+      const report =
+        opts.format === 'html'
+          ? renderReportHtml(view, { baseUrl: opts.baseUrl })
+          : renderReport(view);
       if (opts.out) writeFileSync(opts.out, report);
       else process.stdout.write(report);
     });
+}
+
+interface StoriesOptions {
+  limit: number;
+  before?: string;
+  since?: string;
+  until?: string;
+  source?: string;
+  entity?: number;
+  json?: boolean;
 }
 
 function changesText(title: string, c: ReturnType<typeof changesSince>): string {
@@ -127,7 +162,7 @@ function notFound(id: number): void {
 }
 
 /** Accepts an ISO date or date-time and normalises it to a full UTC time. */
-function isoTime(value: string): string {
+export function isoTime(value: string): string {
   const t = Date.parse(value);
   if (Number.isNaN(t)) throw new InvalidArgumentError(`not an ISO date or time: ${value}`);
   return new Date(t).toISOString();

@@ -5,6 +5,8 @@ import type { Dialect } from '../dialect.js';
 import * as m001 from './001-initial.js';
 import * as m002 from './002-mention-key.js';
 import * as m003 from './003-stories.js';
+import * as m004 from './004-watches-tokens.js';
+import * as m005 from './005-mention-entity-article.js';
 
 type DialectMigration = { up(db: Kysely<unknown>, dialect: Dialect): Promise<void> };
 
@@ -12,6 +14,8 @@ const MIGRATIONS: Record<string, DialectMigration> = {
   '001-initial': m001,
   '002-mention-key': m002,
   '003-stories': m003,
+  '004-watches-tokens': m004,
+  '005-mention-entity-article': m005,
 };
 
 /** A Kysely migration provider that hands each migration the engine it runs on. */

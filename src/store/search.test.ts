@@ -1,0 +1,61 @@
+// Search filters and facets on a real SQLite store of three analyzed articles.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type SearchStore, searchStore } from '../test-support/search-store.js';
+
+describe('search with filters and facets', () => {
+  let s: SearchStore;
+  let lopez: number;
+  beforeAll(async () => {
+    s = await searchStore();
+    lopez = (await s.store.entities.list({ limit: 5, query: 'Maria Lopez' }))[0]!.id;
+  });
+  afterAll(() => s.store.close());
+
+  const ids = async (filters: Parameters<SearchStore['store']['search']>[1]) =>
+    (await s.store.search('harbour', filters)).map((h) => h.id).sort();
+
+  it('gives each hit its story and keeps the highlight markers', async () => {
+    const hits = await s.store.search('harbour', { limit: 10 });
+    expect(hits.map((h) => h.id).sort()).toEqual([s.hostileId, s.otherId].sort());
+    for (const hit of hits) {
+      expect(hit.storyId).toBe(await s.store.stories.storyOf(hit.id));
+      expect(hit.snippet).toContain('[[');
+    }
+  });
+
+  it('filters by source, publish time, entity and story', async () => {
+    expect(await ids({ limit: 10, sourceKey: 'other.example' })).toEqual([s.otherId]);
+    expect(await ids({ limit: 10, sourceKey: 'nowhere.example' })).toEqual([]);
+    expect(await ids({ limit: 10, since: '2024-11-01T00:00:00.000Z' })).toEqual([s.otherId]);
+    expect(await ids({ limit: 10, until: '2024-11-01T00:00:00.000Z' })).toEqual([]);
+    expect(await ids({ limit: 10, entityId: lopez })).toEqual([s.otherId]);
+    const story = (await s.store.stories.storyOf(s.hostileId))!;
+    expect(await ids({ limit: 10, storyId: story })).toEqual([s.hostileId]);
+    expect(await ids({ limit: 1, offset: 1 })).toHaveLength(1);
+  });
+
+  it('counts sources, months, entities and stories over the matches', async () => {
+    const facets = await s.store.searchFacets('harbour', {});
+    expect(facets).toMatchObject({ counted: 2, capped: false });
+    expect(facets.sources.map((f) => [f.key, f.count]).sort()).toEqual([
+      ['news.example', 1],
+      ['other.example', 1],
+    ]);
+    expect(facets.months).toEqual([{ month: '2024-11', count: 1 }]);
+    expect(facets.entities).toContainEqual({
+      id: lopez,
+      name: 'Maria Lopez',
+      type: 'PER',
+      count: 1,
+    });
+    expect(facets.stories.map((f) => f.count)).toEqual([1, 1]);
+    const narrowed = await s.store.searchFacets('harbour', { sourceKey: 'news.example' });
+    expect(narrowed.counted).toBe(1);
+    expect(narrowed.entities.map((e) => e.id)).not.toContain(lopez);
+  });
+
+  it('answers an empty or operator-only query with nothing', async () => {
+    expect(await s.store.search('  -- ', { limit: 5 })).toEqual([]);
+    expect(await s.store.searchFacets('"', {})).toMatchObject({ counted: 0, sources: [] });
+  });
+});

@@ -1,0 +1,45 @@
+// The story listing on a real SQLite store: filters, top entities and newest article.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type SearchStore, searchStore } from '../test-support/search-store.js';
+
+describe('story listing', () => {
+  let s: SearchStore;
+  let seedStory: number;
+  let otherStory: number;
+  beforeAll(async () => {
+    s = await searchStore();
+    seedStory = (await s.store.stories.storyOf(s.seedId))!;
+    otherStory = (await s.store.stories.storyOf(s.otherId))!;
+  });
+  afterAll(() => s.store.close());
+
+  const ids = async (
+    options: Omit<Parameters<SearchStore['store']['stories']['list']>[0], 'limit'>,
+  ) => (await s.store.stories.list({ limit: 10, ...options })).map((x) => x.id);
+
+  it('gives each story its most mentioned entities and its newest article', async () => {
+    const [seed] = (await s.store.stories.list({ limit: 10 })).filter((x) => x.id === seedStory);
+    expect(seed!.topEntities.length).toBeLessThanOrEqual(5);
+    expect(seed!.topEntities[0]).toMatchObject({ name: 'North Korea', type: 'LOC' });
+    const counts = seed!.topEntities.map((e) => e.mentions);
+    expect(counts).toEqual([...counts].sort((a, b) => b - a));
+    expect(seed!.latest).toMatchObject({ articleId: s.seedId, source: 'seed' });
+    expect(seed!.latest!.published).toBe('2024-10-24T08:00:00.000Z');
+  });
+
+  it('filters by source, entity and a time window', async () => {
+    expect(await ids({ sourceKey: 'other.example' })).toEqual([otherStory]);
+    expect(await ids({ sourceKey: 'nowhere.example' })).toEqual([]);
+    const korea = (await s.store.entities.list({ limit: 1, query: 'North Korea' }))[0]!.id;
+    expect(await ids({ entityId: korea })).toEqual([seedStory]);
+    const window = { since: '2024-10-01T00:00:00.000Z', until: '2024-11-01T00:00:00.000Z' };
+    expect(await ids(window)).toEqual([seedStory]);
+    expect(
+      await ids({ since: '2024-11-01T00:00:00.000Z', until: '2024-12-01T00:00:00.000Z' }),
+    ).toEqual([otherStory]);
+    const all = await ids({});
+    expect(all).toHaveLength(3);
+    const first = (await s.store.stories.list({ limit: 1 }))[0]!;
+    expect(await ids({ before: first.lastSeen })).toEqual(all.slice(1));
+  });
+});

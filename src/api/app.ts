@@ -31,6 +31,7 @@ import {
   Health,
   IdParams,
   MergeBody,
+  readJsonBody,
 } from './schemas.js';
 
 export interface ApiDeps {
@@ -119,14 +120,6 @@ const ROUTES: RouteDoc[] = [
   },
 ];
 
-async function jsonBody(c: { req: { json(): Promise<unknown> } }): Promise<unknown> {
-  try {
-    return await c.req.json();
-  } catch {
-    throw new SitrepError('BAD_REQUEST', 'the body is not valid JSON');
-  }
-}
-
 /** Builds the whole HTTP application. */
 export function createApp(deps: ApiDeps): Hono {
   const { store } = deps;
@@ -155,7 +148,17 @@ export function createApp(deps: ApiDeps): Hono {
   app.get('/api/openapi.json', (c) =>
     c.json(
       openApiDocument(
-        [...ROUTES, ...STORY_ROUTES, ...SEARCH_ROUTES, ...EXPORT_ROUTES, ...FEED_ROUTES, ...INGEST_ROUTES, ...EVENTS_ROUTES, ...SYNDICATION_ROUTES, ...WATCH_ROUTES],
+        [
+          ...ROUTES,
+          ...STORY_ROUTES,
+          ...SEARCH_ROUTES,
+          ...EXPORT_ROUTES,
+          ...FEED_ROUTES,
+          ...INGEST_ROUTES,
+          ...EVENTS_ROUTES,
+          ...SYNDICATION_ROUTES,
+          ...WATCH_ROUTES,
+        ],
         SITREP_VERSION,
       ),
     ),
@@ -244,7 +247,7 @@ export function createApp(deps: ApiDeps): Hono {
 
   app.post('/api/entities/:id/merge', async (c) => {
     const { id } = parseOrThrow(IdParams, c.req.param());
-    const { into } = parseOrThrow(MergeBody, await jsonBody(c));
+    const { into } = parseOrThrow(MergeBody, await readJsonBody(c));
     await entityOr404(id);
     await entityOr404(into);
     await store.transaction((repos) => repos.entities.merge(id, into));
@@ -253,7 +256,7 @@ export function createApp(deps: ApiDeps): Hono {
 
   app.post('/api/entities/:id/aliases', async (c) => {
     const { id } = parseOrThrow(IdParams, c.req.param());
-    const { alias } = parseOrThrow(AliasBody, await jsonBody(c));
+    const { alias } = parseOrThrow(AliasBody, await readJsonBody(c));
     await entityOr404(id);
     await store.transaction((repos) => repos.entities.addAlias(id, alias, 'user'));
     return c.json(await entityOr404(id));
@@ -261,7 +264,7 @@ export function createApp(deps: ApiDeps): Hono {
 
   app.post('/api/entities/:id/split', async (c) => {
     const { id } = parseOrThrow(IdParams, c.req.param());
-    const { alias } = parseOrThrow(AliasBody, await jsonBody(c));
+    const { alias } = parseOrThrow(AliasBody, await readJsonBody(c));
     await entityOr404(id);
     const created = await store.transaction((repos) => repos.entities.split(id, alias));
     return c.json(await entityOr404(created));

@@ -14,7 +14,7 @@ import type { FeedRow, Store } from '../store/index.js';
 import type { ApiDeps } from './app.js';
 import { requireWrite } from './auth.js';
 import type { RouteDoc } from './openapi.js';
-import { IdParams } from './schemas.js';
+import { IdParams, readJsonBody, readOptionalJsonBody } from './schemas.js';
 
 type Parse = <T extends z.ZodType>(schema: T, input: unknown) => z.output<T>;
 
@@ -139,25 +139,6 @@ export const FEED_ROUTES: RouteDoc[] = [
   },
 ];
 
-async function bodyOf(c: Context): Promise<unknown> {
-  try {
-    return await c.req.json();
-  } catch {
-    throw new SitrepError('BAD_REQUEST', 'the body is not valid JSON');
-  }
-}
-
-/** A JSON body that may be left out (an empty body reads as `{}`). */
-async function optionalJson(c: Context): Promise<unknown> {
-  const text = await c.req.text();
-  if (!text.trim()) return {};
-  try {
-    return JSON.parse(text);
-  } catch {
-    throw new SitrepError('BAD_REQUEST', 'the body is not valid JSON');
-  }
-}
-
 /** The OPML text of a request: a multipart upload's first file, or the raw body. */
 async function opmlText(c: Context): Promise<string> {
   if ((c.req.header('content-type') ?? '').startsWith('multipart/form-data')) {
@@ -235,7 +216,7 @@ export function mountFeedRoutes(app: Hono, deps: ApiDeps, parse: Parse): void {
 
   app.post('/api/feeds', write, async (c) => {
     const ctx = pipeline();
-    const { url } = parse(FeedBody, await bodyOf(c));
+    const { url } = parse(FeedBody, await readJsonBody(c));
     const { id, added } = await store.feeds.add(canonicalizeUrl(url) ?? url, null, null);
     const feed = await feedOr404(id);
     // A feed added again is polled afresh, without the validators of its last poll.
@@ -250,7 +231,7 @@ export function mountFeedRoutes(app: Hono, deps: ApiDeps, parse: Parse): void {
   });
 
   app.post('/api/feeds/starter', write, async (c) => {
-    const { urls } = parse(StarterBody, await optionalJson(c));
+    const { urls } = parse(StarterBody, await readOptionalJsonBody(c));
     const chosen = urls ? STARTER_FEEDS.filter((f) => urls.includes(f.url)) : STARTER_FEEDS;
     if (urls && chosen.length !== urls.length)
       throw new SitrepError('BAD_REQUEST', 'urls: only starter feeds may be listed');

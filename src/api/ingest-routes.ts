@@ -13,6 +13,7 @@ import { ingestUploads, type UploadedFile } from '../pipeline/ingest-uploads.js'
 import type { ApiDeps } from './app.js';
 import { requireWrite } from './auth.js';
 import type { RouteDoc } from './openapi.js';
+import { readJsonBody } from './schemas.js';
 
 type Parse = <T extends z.ZodType>(schema: T, input: unknown) => z.output<T>;
 
@@ -69,14 +70,6 @@ async function uploadsOf(c: Context): Promise<{ files: UploadedFile[]; source?: 
   return { files, source };
 }
 
-async function jsonOf(c: Context): Promise<unknown> {
-  try {
-    return await c.req.json();
-  } catch {
-    throw new SitrepError('BAD_REQUEST', 'the body is not valid JSON');
-  }
-}
-
 /** Adds POST /api/ingest; it needs a token and a pipeline (503 without one). */
 export function mountIngestRoutes(app: Hono, deps: ApiDeps, parse: Parse): void {
   // The global authenticate() middleware refuses such writes too; this says so at the route.
@@ -97,7 +90,7 @@ export function mountIngestRoutes(app: Hono, deps: ApiDeps, parse: Parse): void 
       if (files.length === 0) throw new SitrepError('BAD_REQUEST', 'no files in the upload');
       report = await ingestUploads(ctx, files, { source });
     } else {
-      const { url, source } = parse(IngestBody, await jsonOf(c));
+      const { url, source } = parse(IngestBody, await readJsonBody(c));
       const part = await ingestUrl(ctx, url, source ?? url);
       report = emptyReport();
       mergeInto(report, part);

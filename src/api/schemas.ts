@@ -1,10 +1,19 @@
 // The API's request and response shapes. They validate input at the boundary and are
 // the single source of the OpenAPI document.
+import type { Context } from 'hono';
+import { ERRORS, type ErrorCode, SitrepError } from '../core/errors.js';
 import { z } from 'zod';
 
-export const ErrorBody = z.object({
-  error: z.object({ code: z.string(), message: z.string() }),
-});
+const ERROR_CODES = Object.keys(ERRORS) as [ErrorCode, ...ErrorCode[]];
+
+/** Every error answer: a code from the one catalogue, with its HTTP status listed here. */
+export const ErrorBody = z
+  .object({
+    error: z.object({ code: z.enum(ERROR_CODES), message: z.string() }),
+  })
+  .describe(
+    `Error codes and their HTTP status: ${ERROR_CODES.map((c) => `${c} ${ERRORS[c].status}`).join(', ')}`,
+  );
 
 export const ArticleSummary = z.object({
   id: z.number().int(),
@@ -133,6 +142,26 @@ export const ArticleListQuery = z.object({
   since: z.string().optional().describe('published at or after (ISO 8601)'),
   until: z.string().optional().describe('published before (ISO 8601)'),
 });
+
+/** A request's JSON body, still to be validated; a body that is not JSON is a 400. */
+export async function readJsonBody(c: Context): Promise<unknown> {
+  try {
+    return await c.req.json();
+  } catch {
+    throw new SitrepError('BAD_REQUEST', 'the body is not valid JSON');
+  }
+}
+
+/** A JSON body that may be left out: an empty body reads as `{}`. */
+export async function readOptionalJsonBody(c: Context): Promise<unknown> {
+  const text = await c.req.text();
+  if (!text.trim()) return {};
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new SitrepError('BAD_REQUEST', 'the body is not valid JSON');
+  }
+}
 
 export const IdParams = z.object({ id: z.coerce.number().int().positive() });
 

@@ -5,6 +5,7 @@ import { Feed, type Item } from 'feed';
 import type { Hono } from 'hono';
 import { z } from 'zod';
 import { SitrepError } from '../core/errors.js';
+import { escapeHtml } from '../core/escape-html.js';
 import type { ApiDeps } from './app.js';
 import type { RouteDoc } from './openapi.js';
 import { IdParams } from './schemas.js';
@@ -53,15 +54,6 @@ const NOT_XML = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\ufffe\uffff]/g;
 
 function clean(text: string): string {
   return text.replace(NOT_XML, '').replace(/\s+/g, ' ').trim();
-}
-
-function escapeHtml(text: string): string {
-  return text
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&#39;');
 }
 
 function dateOf(value: string | null): Date | undefined {

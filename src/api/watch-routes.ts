@@ -4,10 +4,10 @@ import type { Context, Hono } from 'hono';
 import { z } from 'zod';
 import { SitrepError } from '../core/errors.js';
 import { checkWebhookUrl } from '../pipeline/webhooks.js';
-import { type InboxItem, toFtsQuery, type Watch } from '../store/index.js';
+import { type Store, toFtsQuery, type Watch } from '../store/index.js';
 import type { ApiDeps } from './app.js';
 import type { RouteDoc } from './openapi.js';
-import { IdParams } from './schemas.js';
+import { IdParams, readJsonBody, readOptionalJsonBody } from './schemas.js';
 
 type Parse = <T extends z.ZodType>(schema: T, input: unknown) => z.output<T>;
 
@@ -184,16 +184,15 @@ function shown(c: Context, watch: Watch) {
   return { ...watch, secret: c.get('principal')?.scope === 'write' ? watch.secret : null };
 }
 
-function page(items: InboxItem[], limit: number) {
-  return { items, next: items.length === limit ? (items.at(-1)?.id ?? null) : null };
-}
-
-async function jsonBody(c: Context): Promise<unknown> {
-  try {
-    return await c.req.json();
-  } catch {
-    throw new SitrepError('BAD_REQUEST', 'the body is not valid JSON');
-  }
+/** A page of matches, of one watch or of every watch, with the id to ask for the next. */
+async function inboxPage(store: Store, q: z.output<typeof InboxQuery>, watchId?: number) {
+  const items = await store.watches.inbox({
+    watchId,
+    limit: q.limit,
+    before: q.before,
+    unreadOnly: q.unread,
+  });
+  return { items, next: items.length === q.limit ? (items.at(-1)?.id ?? null) : null };
 }
 
 /** Adds the watch and inbox endpoints; writes are guarded by the global authenticate middleware. */
@@ -211,7 +210,7 @@ export function mountWatchRoutes(app: Hono, deps: ApiDeps, parse: Parse): void {
   );
 
   app.post('/api/watches', async (c) => {
-    const body = parse(WatchBody, await jsonBody(c));
+    const body = parse(WatchBody, await readJsonBody(c));
     const refused = body.webhookUrl
       ? checkWebhookUrl(body.webhookUrl, deps.options?.allowPrivate ?? false)
       : null;
@@ -233,31 +232,13 @@ export function mountWatchRoutes(app: Hono, deps: ApiDeps, parse: Parse): void {
 
   app.get('/api/watches/:id/matches', async (c) => {
     const watch = await watchOr404(c);
-    const q = parse(InboxQuery, c.req.query());
-    return c.json(
-      page(
-        await store.watches.inbox({
-          watchId: watch.id,
-          limit: q.limit,
-          before: q.before,
-          unreadOnly: q.unread,
-        }),
-        q.limit,
-      ),
-    );
+    return c.json(await inboxPage(store, parse(InboxQuery, c.req.query()), watch.id));
   });
 
   app.post('/api/watches/:id/read', async (c) => {
     const watch = await watchOr404(c);
     // An empty body marks everything read.
-    const text = await c.req.text();
-    let raw: unknown = {};
-    try {
-      if (text.trim()) raw = JSON.parse(text);
-    } catch {
-      throw new SitrepError('BAD_REQUEST', 'the body is not valid JSON');
-    }
-    const { articles } = parse(ReadBody, raw);
+    const { articles } = parse(ReadBody, await readOptionalJsonBody(c));
     return c.json({ marked: await store.watches.markRead(watch.id, articles) });
   });
 
@@ -269,16 +250,6 @@ export function mountWatchRoutes(app: Hono, deps: ApiDeps, parse: Parse): void {
 
   app.get('/api/inbox', async (c) => {
     const q = parse(InboxQuery, c.req.query());
-    return c.json(
-      page(
-        await store.watches.inbox({
-          watchId: q.watch,
-          limit: q.limit,
-          before: q.before,
-          unreadOnly: q.unread,
-        }),
-        q.limit,
-      ),
-    );
+    return c.json(await inboxPage(store, q, q.watch));
   });
 }

@@ -1,8 +1,9 @@
 // OPML, the subscription list format every feed reader imports and exports.
 import { parseOpml as parseOpmlDocument } from 'feedsmith';
+import { escapeHtml } from '../core/escape-html.js';
 import type { Result } from '../core/types.js';
 import { resolveUrl } from './feeds/normalize.js';
-import { cleanString, escapeHtml } from './feeds/text.js';
+import { cleanString } from './feeds/text.js';
 
 /** One subscription from an OPML file. */
 export interface OpmlFeed {

@@ -44,8 +44,18 @@ export interface EntityStory {
   mentioning: number;
 }
 
-function articleJoin(db: Kysely<Database>) {
-  return db.selectFrom('article').innerJoin('source', 'source.id', 'article.source_id');
+/** Articles with their outlet, selected as an ActivityArticle, for joining to their spans. */
+function activityArticles(db: Kysely<Database>) {
+  return db
+    .selectFrom('article')
+    .innerJoin('source', 'source.id', 'article.source_id')
+    .select([
+      'article.id as articleId',
+      'article.title',
+      'source.name as source',
+      'article.published_at as published',
+      'article.text',
+    ]);
 }
 
 /** The quotes an entity spoke, newest articles first. */
@@ -54,14 +64,9 @@ export async function quotesBy(
   entityId: number,
   limit: number,
 ): Promise<EntityQuote[]> {
-  const rows = await articleJoin(db)
+  const rows = await activityArticles(db)
     .innerJoin('quote', 'quote.article_id', 'article.id')
     .select([
-      'article.id as articleId',
-      'article.title',
-      'source.name as source',
-      'article.published_at as published',
-      'article.text',
       'quote.kind',
       'quote.start',
       'quote.end',
@@ -82,14 +87,9 @@ export async function claimsBy(
   entityId: number,
   limit: number,
 ): Promise<EntityClaim[]> {
-  return articleJoin(db)
+  return activityArticles(db)
     .innerJoin('claim', 'claim.article_id', 'article.id')
     .select([
-      'article.id as articleId',
-      'article.title',
-      'source.name as source',
-      'article.published_at as published',
-      'article.text',
       'claim.start',
       'claim.end',
       'claim.text as claimText',

@@ -34,6 +34,7 @@ export {
   type TimelineEntry,
   type TimelineKind,
   type TimelineOptions,
+  timelineLabel,
 } from './timeline.js';
 export { type StoryArticle, type StoryView, seenAt, sentenceAround } from './view.js';
 export { renderReport, storyClaims } from './report.js';

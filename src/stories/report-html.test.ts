@@ -1,9 +1,10 @@
 // The HTML report: a standalone page where hostile article text stays text, and every
 // figure, quote and dated development links to the sentence that supports it.
 import { describe, expect, it } from 'vitest';
+import { escapeHtml } from '../core/escape-html.js';
 import type { Claim } from '../core/types.js';
 import { sentenceStartOf } from './anchors.js';
-import { escapeHtml, renderReportHtml } from './report-html.js';
+import { renderReportHtml } from './report-html.js';
 import type { StoryArticle, StoryView } from './view.js';
 
 const HOSTILE = '<img src=x onerror=alert(1)>';

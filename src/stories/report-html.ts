@@ -3,12 +3,19 @@
 // development links to the sentence of the article that supports it. Article text is
 // hostile input: every piece of it is escaped, and only http(s) links leave the report.
 import { createHash } from 'node:crypto';
+import { escapeHtml } from '../core/escape-html.js';
 import type { Claim } from '../core/types.js';
 import { sentenceAt, sentenceStarts } from '../analyze/claims/context.js';
 import { type ClaimRow, type ClaimsTable, compareClaims } from './claims-compare.js';
 import { storyClaims } from './report.js';
 import { type SpeakerEntry, speakerIndex } from './speaker-index.js';
-import { buildTimeline, describeFigure, saidText, type TimelineEntry } from './timeline.js';
+import {
+  buildTimeline,
+  describeFigure,
+  saidText,
+  type TimelineEntry,
+  timelineLabel,
+} from './timeline.js';
 import { seenAt, type StoryArticle, type StoryView } from './view.js';
 
 export interface ReportHtmlOptions {
@@ -31,14 +38,6 @@ th{background:#f3f3f3}tr.disputed td{background:#fff1f0}.flag{margin:.3rem 0;pad
 
 /** The Content-Security-Policy a server sends with the report: its own style and nothing else. */
 export const REPORT_CSP = `default-src 'none'; style-src 'sha256-${createHash('sha256').update(STYLE).digest('base64')}'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'`;
-
-/** Escapes text for HTML element content and quoted attribute values. */
-export function escapeHtml(text: string): string {
-  return text.replace(
-    /[&<>"']/g,
-    (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[ch]!,
-  );
-}
 
 /** The HTML situation report of a story: a standalone document, inline CSS, no script. */
 export function renderReportHtml(view: StoryView, options: ReportHtmlOptions = {}): string {
@@ -153,16 +152,6 @@ function summary(view: StoryView, claims: ClaimsTable, speakers: SpeakerEntry[])
   return out;
 }
 
-const TIMELINE_LABELS: Record<TimelineEntry['kind'], string> = {
-  'first-report': 'First report',
-  report: 'Report',
-  'new-figure': 'New figure',
-  'changed-figure': 'Figure changed',
-  'new-speaker': 'New voice',
-  'new-place': 'New place',
-  dated: 'Reported event',
-};
-
 /** A development, linked to the sentence it comes from where one can be told. */
 function timelineItem(e: TimelineEntry, links: EvidenceLinks): string {
   const a = links.article(e.articleId);
@@ -176,7 +165,7 @@ function timelineItem(e: TimelineEntry, links: EvidenceLinks): string {
     pos = a.mentions.find((m) => m.type === 'LOC' && e.text.startsWith(`${m.entity}:`))?.start;
   else if (a && e.kind === 'dated') pos = a.times.find((t) => t.value === e.at)?.start;
   const text = anchor(links.href(e.articleId, pos), escapeHtml(e.text));
-  return `${day(e.at)} · ${TIMELINE_LABELS[e.kind]}: ${text} (${escapeHtml(e.source)})`;
+  return `${day(e.at)} · ${timelineLabel(e.kind)}: ${text} (${escapeHtml(e.source)})`;
 }
 
 function claimsSection(table: ClaimsTable, links: EvidenceLinks): string {

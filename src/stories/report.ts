@@ -3,7 +3,7 @@
 // comes from (outlet and date), so a reader can check it.
 import { type ClaimsTable, compareClaims, type StoryClaim } from './claims-compare.js';
 import { type SpeakerEntry, speakerIndex } from './speaker-index.js';
-import { buildTimeline, saidText, type TimelineEntry } from './timeline.js';
+import { buildTimeline, saidText, type TimelineEntry, timelineLabel } from './timeline.js';
 import { seenAt, type StoryView } from './view.js';
 
 /** Entries the report shows per section; the API and CLI give the whole of each. */
@@ -84,16 +84,7 @@ function summary(view: StoryView, claims: ClaimsTable, speakers: SpeakerEntry[])
 }
 
 function timelineLine(e: TimelineEntry): string {
-  const label: Record<TimelineEntry['kind'], string> = {
-    'first-report': 'First report',
-    report: 'Report',
-    'new-figure': 'New figure',
-    'changed-figure': 'Figure changed',
-    'new-speaker': 'New voice',
-    'new-place': 'New place',
-    dated: 'Reported event',
-  };
-  return `- ${day(e.at)} · ${label[e.kind]}: ${e.text} (${e.source})`;
+  return `- ${day(e.at)} · ${timelineLabel(e.kind)}: ${e.text} (${e.source})`;
 }
 
 function claimsSection(table: ClaimsTable): string[] {

@@ -27,6 +27,21 @@ export interface TimelineEntry {
   source: string;
 }
 
+const TIMELINE_LABELS: Record<TimelineKind, string> = {
+  'first-report': 'First report',
+  report: 'Report',
+  'new-figure': 'New figure',
+  'changed-figure': 'Figure changed',
+  'new-speaker': 'New voice',
+  'new-place': 'New place',
+  dated: 'Reported event',
+};
+
+/** What a reader sees a kind of development called, the same in reports and on pages. */
+export function timelineLabel(kind: TimelineKind): string {
+  return TIMELINE_LABELS[kind];
+}
+
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 /** How much of an article counts as its lead, where a new place is news rather than scenery. */

@@ -2,6 +2,7 @@
 // mark lands exactly on the words the analyzers saw. Paragraphs hold sentences (each with
 // id="s-START", the anchor story pages link to), which hold the marks. Marks that cross a
 // sentence, a paragraph or each other are split into pieces, so the HTML always nests.
+import { escapeHtml } from '../core/escape-html.js';
 import type { Range } from '../core/types.js';
 
 export type MarkKind = 'quote' | 'claim' | 'entity' | 'time';
@@ -21,19 +22,6 @@ export interface Mark {
 
 /** Wider marks of these kinds sit outside narrower ones that start at the same place. */
 const KIND_RANK: Record<MarkKind, number> = { quote: 0, claim: 1, entity: 2, time: 3 };
-
-const ESCAPES: Record<string, string> = {
-  '&': '&amp;',
-  '<': '&lt;',
-  '>': '&gt;',
-  '"': '&quot;',
-  "'": '&#39;',
-};
-
-/** Text made safe to place in HTML content or a quoted attribute. */
-export function escapeHtml(value: string): string {
-  return value.replace(/[&<>"']/g, (ch) => ESCAPES[ch]!);
-}
 
 /** Paragraphs to use when the article stored none: blocks between blank lines. */
 export function fallbackParagraphs(text: string): Range[] {

@@ -6,7 +6,7 @@ import { html } from 'hono/html';
 import { compareClaims } from '../stories/claims-compare.js';
 import { storyClaims } from '../stories/report.js';
 import { changesSince, type StoryChanges } from '../stories/since.js';
-import { buildTimeline, type TimelineEntry } from '../stories/timeline.js';
+import { buildTimeline, timelineLabel } from '../stories/timeline.js';
 import { seenAt, type StoryView } from '../stories/view.js';
 import { coverageChart } from './chart-coverage.js';
 import { timelineChart } from './chart-timeline.js';
@@ -34,16 +34,6 @@ export interface StoryPageOptions {
   lastVisit?: string | null;
 }
 
-const KIND_LABEL: Record<TimelineEntry['kind'], string> = {
-  'first-report': 'First report',
-  report: 'Report',
-  'new-figure': 'New figure',
-  'changed-figure': 'Figure changed',
-  'new-speaker': 'New voice',
-  'new-place': 'New place',
-  dated: 'Reported event',
-};
-
 /** Reads `?show=` into the set of sections to expand. */
 export function readShow(value: string | undefined): Set<Expandable> {
   const known: Expandable[] = ['timeline', 'claims', 'speakers', 'articles'];
@@ -69,7 +59,7 @@ function sinceSection(changes: StoryChanges) {
     )}</ul>
 ${
   entries.length > 0
-    ? html`<ul>${entries.slice(0, SINCE_SHOWN).map((e) => html`<li>${KIND_LABEL[e.kind]}: ${e.text} <span class="meta">(${e.source})</span></li>`)}</ul>`
+    ? html`<ul>${entries.slice(0, SINCE_SHOWN).map((e) => html`<li>${timelineLabel(e.kind)}: ${e.text} <span class="meta">(${e.source})</span></li>`)}</ul>`
     : ''
 }
 </section>`;
@@ -83,7 +73,7 @@ function timelineSection(view: StoryView, show: ReadonlySet<Expandable>) {
 ${timelineChart(view.articles.map(seenAt))}
 <ol class="timeline">${shown.map(
     (e) =>
-      html`<li>${timeTag(e.at)} · <strong>${KIND_LABEL[e.kind]}</strong>: <a href="/articles/${e.articleId}">${e.text}</a> <span class="meta">(${e.source})</span></li>`,
+      html`<li>${timeTag(e.at)} · <strong>${timelineLabel(e.kind)}</strong>: <a href="/articles/${e.articleId}">${e.text}</a> <span class="meta">(${e.source})</span></li>`,
   )}</ol>
 ${shown.length < entries.length ? html`<p class="more"><a href="${showHref(view.id, show, 'timeline')}">Show all ${entries.length} developments</a></p>` : ''}
 </section>`;

@@ -1,9 +1,10 @@
 // Mapping each format's parsed shape (from feedsmith) onto one candidate shape. Nothing
 // here is trusted yet: candidates are checked by item-schema.ts before they leave.
 import type { AnyFeed, AtomFeed, JsonFeed, RdfFeed, RssFeed } from 'feedsmith';
+import { escapeHtml } from '../../core/escape-html.js';
 import { sha256 } from '../../core/hash.js';
 import { parseFeedDate } from './dates.js';
-import { cleanString, escapeHtml, textToHtml, toPlainText } from './text.js';
+import { cleanString, textToHtml, toPlainText } from './text.js';
 import type { FeedItem } from './types.js';
 
 /** An item before validation: the same fields as FeedItem, not yet checked. */

@@ -1,4 +1,5 @@
 // Small text helpers for feed fields: titles become plain text, text bodies become HTML.
+import { escapeHtml } from '../../core/escape-html.js';
 
 /** The named entities that turn up in feed titles; anything else is left as written. */
 // biome-ignore format: a lookup table reads best packed
@@ -38,16 +39,6 @@ export function toPlainText(value: string | null | undefined): string | null {
     .replace(/[\s\u00a0]+/g, ' ')
     .trim();
   return text || null;
-}
-
-/** Escapes text for use inside HTML or XML, in content and in quoted attributes. */
-export function escapeHtml(text: string): string {
-  return text
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&#39;');
 }
 
 /** Plain text as HTML paragraphs, split on blank lines. */

@@ -4,10 +4,13 @@
 import type { Kysely } from 'kysely';
 import type { Annotations, Claim, Mention, Quote, TimeExpr } from '../core/types.js';
 import { nameKey } from '../core/name-key.js';
+import { chunks } from './chunks.js';
 import { EntityRepo } from './entity-repo.js';
 import type { Database } from './schema.js';
 
 const ANNOTATION_TABLES = ['mention', 'quote', 'claim', 'time_expr'] as const;
+/** Article ids per IN list: far below SQLite's and PostgreSQL's parameter limits. */
+const MAX_IDS_PER_QUERY = 500;
 
 export class AnnotationRepo {
   constructor(
@@ -101,28 +104,46 @@ export class AnnotationRepo {
 
   /** The entity mentions stored for an article, in text order, with canonical names. */
   async mentions(articleId: number): Promise<Array<Mention & { entityId: number | null }>> {
-    const rows = await this.db
-      .selectFrom('mention')
-      .leftJoin('entity', 'entity.id', 'mention.entity_id')
-      .select([
-        'mention.start',
-        'mention.end',
-        'mention.text',
-        'mention.type',
-        'mention.entity_id',
-        'entity.name',
-      ])
-      .where('mention.article_id', '=', articleId)
-      .orderBy('mention.start')
-      .execute();
-    return rows.map((r) => ({
-      start: r.start,
-      end: r.end,
-      text: r.text,
-      type: r.type as Mention['type'],
-      entity: r.name ?? r.text,
-      entityId: r.entity_id,
-    }));
+    return (await this.mentionsOf([articleId])).get(articleId) ?? [];
+  }
+
+  /**
+   * The mentions of many articles at once, by article id: a story page reads hundreds of
+   * articles, and one query per table beats one per article and table.
+   */
+  async mentionsOf(
+    articleIds: number[],
+  ): Promise<Map<number, Array<Mention & { entityId: number | null }>>> {
+    const out = new Map<number, Array<Mention & { entityId: number | null }>>();
+    for (const ids of chunks(articleIds, MAX_IDS_PER_QUERY)) {
+      const rows = await this.db
+        .selectFrom('mention')
+        .leftJoin('entity', 'entity.id', 'mention.entity_id')
+        .select([
+          'mention.article_id',
+          'mention.start',
+          'mention.end',
+          'mention.text',
+          'mention.type',
+          'mention.entity_id',
+          'entity.name',
+        ])
+        .where('mention.article_id', 'in', ids)
+        .orderBy('mention.article_id')
+        .orderBy('mention.start')
+        .execute();
+      for (const r of rows) {
+        push(out, r.article_id, {
+          start: r.start,
+          end: r.end,
+          text: r.text,
+          type: r.type as Mention['type'],
+          entity: r.name ?? r.text,
+          entityId: r.entity_id,
+        });
+      }
+    }
+    return out;
   }
 
   /**
@@ -133,65 +154,112 @@ export class AnnotationRepo {
     id: number;
     text: string;
   }): Promise<Array<Quote & { speakerEntityId: number | null }>> {
-    const { id: articleId, text } = article;
-    const rows = await this.db
-      .selectFrom('quote')
-      .selectAll()
-      .where('article_id', '=', articleId)
-      .orderBy('start')
-      .execute();
-    const span = (start: number | null, end: number | null) =>
-      start === null || end === null ? null : { start, end, text: text.slice(start, end) };
-    return rows.map((r) => ({
-      kind: r.kind as Quote['kind'],
-      content: span(r.start, r.end)!,
-      speaker: {
-        name: r.speaker_name,
-        start: r.speaker_start,
-        end: r.speaker_end,
-        text: r.speaker_text,
-      },
-      cue: span(r.cue_start, r.cue_end),
-      confidence: r.confidence,
-      speakerEntityId: r.speaker_entity_id,
-    }));
+    return (await this.quotesOf([article])).get(article.id) ?? [];
+  }
+
+  /** The quotes of many articles at once, by article id (see mentionsOf). */
+  async quotesOf(
+    articles: Array<{ id: number; text: string }>,
+  ): Promise<Map<number, Array<Quote & { speakerEntityId: number | null }>>> {
+    const out = new Map<number, Array<Quote & { speakerEntityId: number | null }>>();
+    const texts = new Map(articles.map((a) => [a.id, a.text]));
+    for (const ids of chunks([...texts.keys()], MAX_IDS_PER_QUERY)) {
+      const rows = await this.db
+        .selectFrom('quote')
+        .selectAll()
+        .where('article_id', 'in', ids)
+        .orderBy('article_id')
+        .orderBy('start')
+        .execute();
+      for (const r of rows) {
+        const text = texts.get(r.article_id) ?? '';
+        const span = (start: number | null, end: number | null) =>
+          start === null || end === null ? null : { start, end, text: text.slice(start, end) };
+        push(out, r.article_id, {
+          kind: r.kind as Quote['kind'],
+          content: span(r.start, r.end)!,
+          speaker: {
+            name: r.speaker_name,
+            start: r.speaker_start,
+            end: r.speaker_end,
+            text: r.speaker_text,
+          },
+          cue: span(r.cue_start, r.cue_end),
+          confidence: r.confidence,
+          speakerEntityId: r.speaker_entity_id,
+        });
+      }
+    }
+    return out;
   }
 
   /** The numeric claims stored for an article, in text order. */
   async claims(articleId: number): Promise<Array<Claim & { sourceEntityId: number | null }>> {
-    const rows = await this.db
-      .selectFrom('claim')
-      .selectAll()
-      .where('article_id', '=', articleId)
-      .orderBy('start')
-      .execute();
-    return rows.map((r) => ({
-      text: r.text,
-      start: r.start,
-      end: r.end,
-      value: r.value,
-      low: r.low,
-      high: r.high,
-      hedge: r.hedge as Claim['hedge'],
-      unit: r.unit,
-      subject: r.subject,
-      subjectKey: r.subject_key,
-      source: r.source_text,
-      time: r.time_text,
-      sourceEntityId: r.source_entity_id,
-    }));
+    return (await this.claimsOf([articleId])).get(articleId) ?? [];
+  }
+
+  /** The claims of many articles at once, by article id (see mentionsOf). */
+  async claimsOf(
+    articleIds: number[],
+  ): Promise<Map<number, Array<Claim & { sourceEntityId: number | null }>>> {
+    const out = new Map<number, Array<Claim & { sourceEntityId: number | null }>>();
+    for (const ids of chunks(articleIds, MAX_IDS_PER_QUERY)) {
+      const rows = await this.db
+        .selectFrom('claim')
+        .selectAll()
+        .where('article_id', 'in', ids)
+        .orderBy('article_id')
+        .orderBy('start')
+        .execute();
+      for (const r of rows) {
+        push(out, r.article_id, {
+          text: r.text,
+          start: r.start,
+          end: r.end,
+          value: r.value,
+          low: r.low,
+          high: r.high,
+          hedge: r.hedge as Claim['hedge'],
+          unit: r.unit,
+          subject: r.subject,
+          subjectKey: r.subject_key,
+          source: r.source_text,
+          time: r.time_text,
+          sourceEntityId: r.source_entity_id,
+        });
+      }
+    }
+    return out;
   }
 
   /** The time expressions stored for an article, in text order. */
   async times(articleId: number): Promise<TimeExpr[]> {
-    const rows = await this.db
-      .selectFrom('time_expr')
-      .select(['text', 'start', 'end', 'value', 'grain'])
-      .where('article_id', '=', articleId)
-      .orderBy('start')
-      .execute();
-    return rows.map((r) => ({ ...r, grain: r.grain as TimeExpr['grain'] }));
+    return (await this.timesOf([articleId])).get(articleId) ?? [];
   }
+
+  /** The time expressions of many articles at once, by article id (see mentionsOf). */
+  async timesOf(articleIds: number[]): Promise<Map<number, TimeExpr[]>> {
+    const out = new Map<number, TimeExpr[]>();
+    for (const ids of chunks(articleIds, MAX_IDS_PER_QUERY)) {
+      const rows = await this.db
+        .selectFrom('time_expr')
+        .select(['article_id', 'text', 'start', 'end', 'value', 'grain'])
+        .where('article_id', 'in', ids)
+        .orderBy('article_id')
+        .orderBy('start')
+        .execute();
+      for (const { article_id, ...r } of rows)
+        push(out, article_id, { ...r, grain: r.grain as TimeExpr['grain'] });
+    }
+    return out;
+  }
+}
+
+/** Appends to the list under `key`, starting it when missing. */
+function push<T>(map: Map<number, T[]>, key: number, value: T): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
 }
 
 function quoteRow(q: Quote) {

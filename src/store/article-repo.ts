@@ -136,7 +136,11 @@ export class ArticleRepo {
   async insertMany(inputs: ArticleInput[]): Promise<number[]> {
     const idByDocument = new Map<number, number>();
     for (const chunk of chunks(inputs, MAX_ROWS_PER_INSERT)) {
-      const rows = await this.db.insertInto('article').values(chunk.map(articleRow)).returning(['id', 'document_id']).execute();
+      const rows = await this.db
+        .insertInto('article')
+        .values(chunk.map(articleRow))
+        .returning(['id', 'document_id'])
+        .execute();
       for (const row of rows) idByDocument.set(row.document_id, row.id);
     }
     return inputs.map((input) => idByDocument.get(input.documentId)!);
@@ -155,13 +159,21 @@ export class ArticleRepo {
         .select(['id', 'canonical_url', 'source_id', 'text_hash'])
         .where((eb) =>
           eb.or([
-            eb(eb.refTuple('source_id', 'text_hash'), 'in', chunk.map((c) => eb.tuple(c.sourceId, c.textHash))),
+            eb(
+              eb.refTuple('source_id', 'text_hash'),
+              'in',
+              chunk.map((c) => eb.tuple(c.sourceId, c.textHash)),
+            ),
             ...(urls.length > 0 ? [eb('canonical_url', 'in', urls)] : []),
           ]),
         )
         .execute();
       for (const row of rows) {
-        for (const key of articleKeys({ canonicalUrl: row.canonical_url, sourceId: row.source_id, textHash: row.text_hash })) {
+        for (const key of articleKeys({
+          canonicalUrl: row.canonical_url,
+          sourceId: row.source_id,
+          textHash: row.text_hash,
+        })) {
           found.set(key, row.id);
         }
       }
@@ -194,7 +206,11 @@ export class ArticleRepo {
   /** The article made from each of these documents, by document id. */
   async idsByDocument(documentIds: number[]): Promise<Map<number, number>> {
     if (documentIds.length === 0) return new Map();
-    const rows = await this.db.selectFrom('article').select(['id', 'document_id']).where('document_id', 'in', documentIds).execute();
+    const rows = await this.db
+      .selectFrom('article')
+      .select(['id', 'document_id'])
+      .where('document_id', 'in', documentIds)
+      .execute();
     return new Map(rows.map((r) => [r.document_id, r.id]));
   }
 
@@ -207,13 +223,34 @@ export class ArticleRepo {
   /** Whole articles by id, in id order; missing ids are left out. */
   async getMany(ids: number[]): Promise<Article[]> {
     if (ids.length === 0) return [];
-    const rows = await this.wholeArticles().where('article.id', 'in', ids).orderBy('article.id').execute();
+    const rows = await this.wholeArticles()
+      .where('article.id', 'in', ids)
+      .orderBy('article.id')
+      .execute();
     return rows.map(rowToArticle);
+  }
+
+  /** The texts of articles by id, for views that need only the words (a story page). */
+  async texts(ids: number[]): Promise<Map<number, string>> {
+    const out = new Map<number, string>();
+    for (const chunk of chunks(ids, MAX_ROWS_PER_INSERT)) {
+      const rows = await this.db
+        .selectFrom('article')
+        .select(['id', 'text'])
+        .where('id', 'in', chunk)
+        .execute();
+      for (const r of rows) out.set(r.id, r.text);
+    }
+    return out;
   }
 
   /** Whole articles in id order after `afterId`, for exports and re-processing. */
   async page(afterId: number, limit: number): Promise<Article[]> {
-    const rows = await this.wholeArticles().where('article.id', '>', afterId).orderBy('article.id').limit(limit).execute();
+    const rows = await this.wholeArticles()
+      .where('article.id', '>', afterId)
+      .orderBy('article.id')
+      .limit(limit)
+      .execute();
     return rows.map(rowToArticle);
   }
 

@@ -129,17 +129,28 @@ export async function searchArticles(
   return result.rows;
 }
 
-/** The ids and scores of the matches the filters allow, best first (no LIMIT yet). */
+/**
+ * Matches ranked per search: the most recently stored this many. bm25 costs per match, and
+ * a word in most articles ("said" is in 81,000 of 101,000 in bench:api's store) would
+ * otherwise be scored everywhere it occurs (60–160 ms). FTS5 walks rowids newest first
+ * without sorting, so the window is cheap; for a news archive the recent matches are the
+ * ones a reader wants ranked.
+ */
+const RANK_WINDOW = 10_000;
+
+/** The ids and scores of the newest RANK_WINDOW matches the filters allow, best first (no LIMIT yet). */
 function rankedIds(match: string, filters: ArticleFilters): RawBuilder<unknown> {
   const filter = articleFilterSql(filters);
   const score = sql`bm25(article_fts, ${TITLE_WEIGHT}, 1.0)`;
   // The article table is read only when a filter needs its columns.
   return hasFilters(filters)
-    ? sql`SELECT a.id, a.source_id, a.published_at, ${score} AS score
+    ? sql`SELECT * FROM (SELECT a.id, a.source_id, a.published_at, ${score} AS score
           FROM article_fts JOIN article a ON a.id = article_fts.rowid
-          WHERE article_fts MATCH ${match} ${filter} ORDER BY score`
-    : sql`SELECT article_fts.rowid AS id, ${score} AS score
-          FROM article_fts WHERE article_fts MATCH ${match} ORDER BY score`;
+          WHERE article_fts MATCH ${match} ${filter}
+          ORDER BY article_fts.rowid DESC LIMIT ${RANK_WINDOW}) ORDER BY score`
+    : sql`SELECT * FROM (SELECT article_fts.rowid AS id, ${score} AS score
+          FROM article_fts WHERE article_fts MATCH ${match}
+          ORDER BY article_fts.rowid DESC LIMIT ${RANK_WINDOW}) ORDER BY score`;
 }
 
 const hasFilters = (f: ArticleFilters): boolean =>

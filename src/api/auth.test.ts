@@ -59,6 +59,16 @@ describe('authentication', () => {
     expect((await a.request('/login')).status).toBe(200);
   });
 
+  it('lets a feed URL carry its read token, and nothing else', async () => {
+    const a = app({ options: { requireReadToken: true } });
+    const feed = '/api/stories/999/feed.atom';
+    expect((await a.request(feed)).status).toBe(401);
+    // Past the token check: the story does not exist.
+    expect((await a.request(`${feed}?token=${encodeURIComponent(read)}`)).status).toBe(404);
+    expect((await a.request(`${feed}?token=not-a-token-at-all`)).status).toBe(401);
+    expect((await a.request(`/api/watches?token=${encodeURIComponent(read)}`)).status).toBe(401);
+  });
+
   it('signs a browser in with a cookie, and refuses cookie writes from other sites', async () => {
     const a = app();
     const link = await a.request(`/login?token=${encodeURIComponent(write)}`);

@@ -99,6 +99,9 @@ export function requireWrite(): MiddlewareHandler {
   };
 }
 
+/** Atom, RSS and JSON Feed documents, which feed readers fetch without custom headers. */
+const FEED_PATH = /\/feed\.(?:atom|rss|json)$/;
+
 /**
  * The global middleware: puts the principal on the context, limits the rate of API
  * requests, and refuses what the principal may not do (reads when they need a token,
@@ -112,14 +115,20 @@ export function authenticate(deps: ApiDeps): MiddlewareHandler {
       .header('authorization')
       ?.match(/^Bearer\s+(.+)$/i)?.[1]
       ?.trim();
-    const cookie = bearer ? undefined : sessionToken(c);
-    const principal = bearer
-      ? await resolveToken(deps, bearer)
+    // Feed readers cannot send headers: a feed URL may carry its read token instead.
+    const feedToken =
+      !bearer && c.req.method === 'GET' && FEED_PATH.test(c.req.path)
+        ? c.req.query('token')
+        : undefined;
+    const given = bearer ?? feedToken;
+    const cookie = given ? undefined : sessionToken(c);
+    const principal = given
+      ? await resolveToken(deps, given)
       : cookie
         ? await resolveToken(deps, cookie)
         : null;
     c.set('principal', principal);
-    c.set('authVia', principal ? (bearer ? 'bearer' : 'cookie') : null);
+    c.set('authVia', principal ? (given ? 'bearer' : 'cookie') : null);
 
     if (c.req.path.startsWith('/api/')) {
       const key = principal ? `token:${principal.tokenId ?? 'env'}` : `address:${clientAddress(c)}`;
@@ -133,7 +142,7 @@ export function authenticate(deps: ApiDeps): MiddlewareHandler {
       }
     }
     // A wrong bearer token is a mistake to report, not a reason to carry on anonymously.
-    if (bearer && !principal)
+    if (given && !principal)
       throw new SitrepError('UNAUTHORIZED', 'the token does not work (revoked, or mistyped)');
 
     if (!SAFE_METHODS.has(c.req.method)) {

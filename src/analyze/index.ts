@@ -20,7 +20,7 @@ export {
 export { type FindTimesOptions, findTimes } from './time.js';
 
 /** Stored beside every annotation; bump when any analyzer's output changes. */
-export const ANALYZER_VERSION = '5';
+export const ANALYZER_VERSION = '6';
 
 /** The trained models the analyzers use; the pipeline loads them once and hands them in. */
 export interface AnalyzeModels {

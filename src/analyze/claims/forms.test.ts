@@ -64,6 +64,15 @@ describe('findClaims reads', () => {
     expect(figures('Costs rose 3 to 5 million euros.')).toEqual([
       ['3 to 5 million euros', 4e6, 3e6, 5e6, 'range', 'EUR'],
     ]);
+    expect(figures('Forecasts put growth at 10% to 12 this year.').map((f) => f[4])).toEqual([
+      'range',
+    ]);
+  });
+
+  it('a change and the level it reached are not a range', () => {
+    // The level has no unit of its own, so only the change is a figure.
+    const found = figures('The index fell 3.16% to 2,138.14 on Friday.');
+    expect(found.map((f) => [f[1], f[4]])).toEqual([[3.2, null]]);
   });
 
   it('percentages, and the noun before a linking verb as their subject', () => {

@@ -28,6 +28,8 @@ export interface Quantity {
 /** Either a quantity, or where to resume scanning after text that is not one ("3-2"). */
 export type QuantityRead = { ok: true; quantity: Quantity } | { ok: false; resumeAt: number };
 
+/** The largest bare number read as a percentage's elided second end ("10% to 12"). */
+const MAX_BARE_PERCENT = 100;
 const RANGE_JOIN = /[ \t]*(?:(-|–|—)|(to|and|or)\b)[ \t]*/iy;
 const CURRENCY_SIGN = /(?:US\$|C\$|A\$|[$€£¥])\s?/y;
 const BETWEEN = /\bbetween\s+$/i;
@@ -139,8 +141,13 @@ export function readQuantity(text: string, first: NumberRead): QuantityRead {
     join && (joinWord !== 'and' || between) ? secondOf(text, RANGE_JOIN.lastIndex) : null;
   if (join && second) {
     const secondUnit = unitOf(text, second);
+    // A bare number after a percentage is its second end only when it could be a
+    // percentage too: "fell 3.2% to 2,138" is a change and the level it reached.
     const sameUnit =
-      !unit || unit.unit === (secondUnit?.unit ?? (unit.kind === 'percent' ? '%' : null));
+      !unit ||
+      (secondUnit
+        ? unit.unit === secondUnit.unit
+        : unit.kind === 'percent' && second.value <= MAX_BARE_PERCENT);
     const factor = first.multiplied ? 1 : second.factor;
     const low = times(first.value, factor);
     const hyphen = Boolean(join[1]);

@@ -20,6 +20,7 @@ export class AnnotationRepo {
 
   /** Replaces an article's annotations and stamps it with the analyzer version. */
   async replace(articleId: number, version: string, found: Annotations): Promise<void> {
+    const before = await this.mentionCounts(articleId);
     for (const table of ANNOTATION_TABLES) {
       await this.db.deleteFrom(table).where('article_id', '=', articleId).execute();
     }
@@ -27,11 +28,13 @@ export class AnnotationRepo {
     // Speakers and claim sources are canonical names; the article's mentions say which
     // stored entity each name is.
     const entityIds = new Map<string, number>();
+    const mentionEntityIds: number[] = [];
     if (found.entities.length > 0) {
       const rows = [];
       for (const m of found.entities) {
         const entityId = await this.entities.resolve(m.entity, m.text, m.type);
         if (entityId !== null && !entityIds.has(m.entity)) entityIds.set(m.entity, entityId);
+        if (entityId !== null) mentionEntityIds.push(entityId);
         rows.push({
           ...base,
           start: m.start,
@@ -44,6 +47,9 @@ export class AnnotationRepo {
       }
       await this.db.insertInto('mention').values(rows).execute();
     }
+    const after = new Map<number, number>();
+    for (const id of mentionEntityIds) after.set(id, (after.get(id) ?? 0) + 1);
+    await this.entities.adjustCounts(before, after);
     const idOf = (name: string | null) => (name === null ? null : (entityIds.get(name) ?? null));
     if (found.quotes.length > 0) {
       await this.db
@@ -100,6 +106,18 @@ export class AnnotationRepo {
       .set({ analyzer: version, analyzed_at: new Date().toISOString() })
       .where('id', '=', articleId)
       .execute();
+  }
+
+  /** How many of an article's stored mentions each entity has. */
+  private async mentionCounts(articleId: number): Promise<Map<number, number>> {
+    const rows = await this.db
+      .selectFrom('mention')
+      .select((eb) => ['entity_id', eb.fn.countAll<number>().as('n')])
+      .where('article_id', '=', articleId)
+      .where('entity_id', 'is not', null)
+      .groupBy('entity_id')
+      .execute();
+    return new Map(rows.map((r) => [r.entity_id!, Number(r.n)]));
   }
 
   /** The entity mentions stored for an article, in text order, with canonical names. */

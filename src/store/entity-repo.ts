@@ -1,7 +1,7 @@
 // Entities across articles: one row per real-world thing, reached through its aliases.
 // Users merge, split and alias entities; every edit re-links the stored mentions, so it
 // applies to articles already analyzed, not only to new ones.
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import { nameKey } from '../core/name-key.js';
 import type { EntityType } from '../core/types.js';
 import type { Database } from './schema.js';
@@ -75,7 +75,10 @@ export class EntityRepo {
       await this.addAlias(knownPlain, canonical, 'auto');
       return knownPlain;
     }
-    const person = type === 'PER' && !/\s/.test(canonical.trim()) ? await this.personBySurname(canonical.trim()) : null;
+    const person =
+      type === 'PER' && !/\s/.test(canonical.trim())
+        ? await this.personBySurname(canonical.trim())
+        : null;
     if (person !== null) {
       await this.addAlias(person, canonical, 'auto');
       return person;
@@ -94,32 +97,52 @@ export class EntityRepo {
   private async personBySurname(surname: string): Promise<number | null> {
     const candidates = await this.db
       .selectFrom('entity')
-      .leftJoin('mention', 'mention.entity_id', 'entity.id')
-      .select((eb) => ['entity.id', eb.fn.count<number>('mention.id').as('mentions')])
+      .select(['entity.id', 'entity.mention_count as mentions'])
       .where('entity.type', '=', 'PER')
       .where('entity.name', 'like', `% ${surname.replace(/[%_]/g, '')}`)
-      .groupBy('entity.id')
       .orderBy('mentions', 'desc')
       .limit(2)
       .execute();
     const [best, next] = candidates;
     if (!best) return null;
-    return !next || Number(best.mentions) >= SURNAME_DOMINANCE * Number(next.mentions) ? best.id : null;
+    return !next || Number(best.mentions) >= SURNAME_DOMINANCE * Number(next.mentions)
+      ? best.id
+      : null;
   }
 
   /** Adds an alias to an entity (moving it from another entity if it had one). */
   async addAlias(entityId: number, alias: string, source: AliasSource): Promise<void> {
     if (source === 'user') this.resolved.clear();
-    const entity = await this.db.selectFrom('entity').select('type').where('id', '=', entityId).executeTakeFirstOrThrow();
+    const entity = await this.db
+      .selectFrom('entity')
+      .select('type')
+      .where('id', '=', entityId)
+      .executeTakeFirstOrThrow();
     const key = nameKey(alias);
     await this.db
       .insertInto('entity_alias')
       .values({ entity_id: entityId, alias, alias_key: key, type: entity.type, source })
-      .onConflict((oc) => oc.columns(['alias_key', 'type']).doUpdateSet({ entity_id: entityId, alias, source }))
+      .onConflict((oc) =>
+        oc.columns(['alias_key', 'type']).doUpdateSet({ entity_id: entityId, alias, source }),
+      )
       .execute();
     if (source === 'user') {
       // The past follows the edit: mentions written this way now mean this entity.
-      await this.db.updateTable('mention').set({ entity_id: entityId }).where('type', '=', entity.type).where('key', '=', key).execute();
+      const relinked = this.db
+        .selectFrom('mention')
+        .where('type', '=', entity.type)
+        .where('key', '=', key);
+      const losers = await relinked.select('entity_id').distinct().execute();
+      await this.db
+        .updateTable('mention')
+        .set({ entity_id: entityId })
+        .where('type', '=', entity.type)
+        .where('key', '=', key)
+        .execute();
+      await this.recount([
+        entityId,
+        ...losers.flatMap((r) => (r.entity_id === null ? [] : [r.entity_id])),
+      ]);
     }
   }
 
@@ -130,20 +153,48 @@ export class EntityRepo {
   async merge(fromId: number, intoId: number): Promise<void> {
     if (fromId === intoId) return;
     this.resolved.clear();
-    const target = await this.db.selectFrom('entity').select('type').where('id', '=', intoId).executeTakeFirstOrThrow();
-    const targetKeys = this.db.selectFrom('entity_alias').select('alias_key').where('entity_id', '=', intoId);
-    await this.db.deleteFrom('entity_alias').where('entity_id', '=', fromId).where('alias_key', 'in', targetKeys).execute();
+    const target = await this.db
+      .selectFrom('entity')
+      .select('type')
+      .where('id', '=', intoId)
+      .executeTakeFirstOrThrow();
+    const targetKeys = this.db
+      .selectFrom('entity_alias')
+      .select('alias_key')
+      .where('entity_id', '=', intoId);
+    await this.db
+      .deleteFrom('entity_alias')
+      .where('entity_id', '=', fromId)
+      .where('alias_key', 'in', targetKeys)
+      .execute();
     await this.db
       .updateTable('entity_alias')
       .set({ entity_id: intoId, type: target.type })
       .where('entity_id', '=', fromId)
       .execute();
-    await this.db.updateTable('mention').set({ entity_id: intoId }).where('entity_id', '=', fromId).execute();
-    await this.db.updateTable('quote').set({ speaker_entity_id: intoId }).where('speaker_entity_id', '=', fromId).execute();
-    await this.db.updateTable('claim').set({ source_entity_id: intoId }).where('source_entity_id', '=', fromId).execute();
+    await this.db
+      .updateTable('mention')
+      .set({ entity_id: intoId })
+      .where('entity_id', '=', fromId)
+      .execute();
+    await this.db
+      .updateTable('quote')
+      .set({ speaker_entity_id: intoId })
+      .where('speaker_entity_id', '=', fromId)
+      .execute();
+    await this.db
+      .updateTable('claim')
+      .set({ source_entity_id: intoId })
+      .where('source_entity_id', '=', fromId)
+      .execute();
     // A watch on the merged-away entity keeps watching the same person under the new id.
-    await this.db.updateTable('watch').set({ entity_id: intoId }).where('entity_id', '=', fromId).execute();
+    await this.db
+      .updateTable('watch')
+      .set({ entity_id: intoId })
+      .where('entity_id', '=', fromId)
+      .execute();
     await this.db.deleteFrom('entity').where('id', '=', fromId).execute();
+    await this.recount([intoId]);
   }
 
   /**
@@ -152,7 +203,11 @@ export class EntityRepo {
    */
   async split(entityId: number, alias: string): Promise<number> {
     this.resolved.clear();
-    const entity = await this.db.selectFrom('entity').select(['type']).where('id', '=', entityId).executeTakeFirstOrThrow();
+    const entity = await this.db
+      .selectFrom('entity')
+      .select(['type'])
+      .where('id', '=', entityId)
+      .executeTakeFirstOrThrow();
     const created = await this.db
       .insertInto('entity')
       .values({ name: alias, type: entity.type, created_at: new Date().toISOString() })
@@ -166,22 +221,57 @@ export class EntityRepo {
   private summaries() {
     return this.db
       .selectFrom('entity')
-      .leftJoin('mention', 'mention.entity_id', 'entity.id')
-      .select((eb) => [
+      .select([
         'entity.id',
         'entity.name',
         'entity.type',
-        eb.fn.count<number>('mention.id').as('mentions'),
-        eb.fn.count<number>('mention.article_id').distinct().as('articles'),
-      ])
-      .groupBy('entity.id');
+        'entity.mention_count as mentions',
+        'entity.article_count as articles',
+      ]);
+  }
+
+  /**
+   * Counts the stored mentions of these entities again. Edits that re-link mentions
+   * wholesale (merge, split, a user's alias) end here; analysis adjusts counts by delta.
+   */
+  async recount(ids: Iterable<number>): Promise<void> {
+    for (const id of new Set(ids)) {
+      await sql`UPDATE entity SET
+          mention_count = (SELECT count(*) FROM mention WHERE entity_id = ${id}),
+          article_count = (SELECT count(DISTINCT article_id) FROM mention WHERE entity_id = ${id})
+        WHERE id = ${id}`.execute(this.db);
+    }
+  }
+
+  /** Adds one article's change in mentions to the entities' counts. */
+  async adjustCounts(
+    before: ReadonlyMap<number, number>,
+    after: ReadonlyMap<number, number>,
+  ): Promise<void> {
+    for (const id of new Set([...before.keys(), ...after.keys()])) {
+      const [was, now] = [before.get(id) ?? 0, after.get(id) ?? 0];
+      const articles = Number(now > 0) - Number(was > 0);
+      if (now === was && articles === 0) continue;
+      await this.db
+        .updateTable('entity')
+        .set((eb) => ({
+          mention_count: eb('mention_count', '+', now - was),
+          article_count: eb('article_count', '+', articles),
+        }))
+        .where('id', '=', id)
+        .execute();
+    }
   }
 
   /** Entities with their mention and article counts, most mentioned first. */
   async list(options: { limit: number; type?: string; query?: string }): Promise<EntitySummary[]> {
-    let query = this.summaries().orderBy('mentions', 'desc').orderBy('entity.id').limit(options.limit);
+    let query = this.summaries()
+      .orderBy('mentions', 'desc')
+      .orderBy('entity.id')
+      .limit(options.limit);
     if (options.type) query = query.where('entity.type', '=', options.type);
-    if (options.query) query = query.where('entity.name', 'like', `%${options.query.replace(/[%_]/g, '')}%`);
+    if (options.query)
+      query = query.where('entity.name', 'like', `%${options.query.replace(/[%_]/g, '')}%`);
     return (await query.execute()).map(toSummary);
   }
 
@@ -199,6 +289,17 @@ export class EntityRepo {
   }
 }
 
-function toSummary(row: { id: number; name: string; type: string; mentions: number; articles: number }): EntitySummary {
-  return { ...row, type: row.type as EntityType, mentions: Number(row.mentions), articles: Number(row.articles) };
+function toSummary(row: {
+  id: number;
+  name: string;
+  type: string;
+  mentions: number;
+  articles: number;
+}): EntitySummary {
+  return {
+    ...row,
+    type: row.type as EntityType,
+    mentions: Number(row.mentions),
+    articles: Number(row.articles),
+  };
 }

@@ -86,6 +86,10 @@ export interface EntityTable {
   name: string;
   type: string;
   created_at: string;
+  /** Mentions linked to the entity, kept exact by every write that links or unlinks one. */
+  mention_count: Generated<number>;
+  /** Articles with at least one such mention. */
+  article_count: Generated<number>;
 }
 
 export interface EntityAliasTable {

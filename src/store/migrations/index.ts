@@ -7,6 +7,7 @@ import * as m002 from './002-mention-key.js';
 import * as m003 from './003-stories.js';
 import * as m004 from './004-watches-tokens.js';
 import * as m005 from './005-mention-entity-article.js';
+import * as m006 from './006-entity-counts.js';
 
 type DialectMigration = { up(db: Kysely<unknown>, dialect: Dialect): Promise<void> };
 
@@ -16,6 +17,7 @@ const MIGRATIONS: Record<string, DialectMigration> = {
   '003-stories': m003,
   '004-watches-tokens': m004,
   '005-mention-entity-article': m005,
+  '006-entity-counts': m006,
 };
 
 /** A Kysely migration provider that hands each migration the engine it runs on. */

@@ -113,7 +113,7 @@ describe('HTTP API', () => {
     expect(article.entities.map((e: { entity: string }) => e.entity)).toEqual(['North Korea', 'North Korea']);
   });
 
-  it('serves pages with a strict CSP and sanitized article HTML', async () => {
+  it('serves pages with a strict CSP, and article text with none of its markup', async () => {
     const page = await get(`/articles/${hostileId}`);
     expect(page.status).toBe(200);
     const csp = page.headers.get('content-security-policy') ?? '';

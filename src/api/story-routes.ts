@@ -29,6 +29,12 @@ export const StoryListQuery = z.object({
     .positive()
     .optional()
     .describe('stories whose articles mention this entity'),
+  outlets: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .optional()
+    .describe('stories covered by at least this many outlets'),
 });
 
 const StorySummary = z.object({
@@ -157,6 +163,7 @@ export function mountStoryRoutes(
       until: q.until,
       sourceKey: q.source,
       entityId: q.entity,
+      minSources: q.outlets,
     });
     const next = items.length === q.limit ? (items.at(-1)?.lastSeen ?? null) : null;
     return c.json({ items, next });

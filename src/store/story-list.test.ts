@@ -39,6 +39,9 @@ describe('story listing', () => {
     ).toEqual([otherStory]);
     const all = await ids({});
     expect(all).toHaveLength(3);
+    // Each test story has one outlet: a coverage floor of one keeps them, of two drops them.
+    expect(await ids({ minSources: 1 })).toEqual(all);
+    expect(await ids({ minSources: 2 })).toEqual([]);
     const first = (await s.store.stories.list({ limit: 1 }))[0]!;
     expect(await ids({ before: first.lastSeen })).toEqual(all.slice(1));
   });

@@ -53,6 +53,8 @@ export interface StoryListOptions {
   sourceKey?: string;
   /** Stories whose articles mention this entity. */
   entityId?: number;
+  /** Stories covered by at least this many outlets: what several newsrooms found worth reporting. */
+  minSources?: number;
 }
 
 export interface StoryRow {
@@ -92,6 +94,7 @@ export async function listStoryRows(
   if (options.before) q = q.where('last_seen_at', '<', options.before);
   if (options.since) q = q.where('last_seen_at', '>=', options.since);
   if (options.until) q = q.where('first_seen_at', '<', options.until);
+  if (options.minSources) q = q.where('source_count', '>=', options.minSources);
   if (options.sourceKey) {
     const key = options.sourceKey;
     q = q.where(

@@ -19,6 +19,8 @@ const WINDOWS: Record<string, { label: string; ms: number }> = {
   '30d': { label: 'Last 30 days', ms: 30 * 24 * 3600_000 },
 };
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
+/** Coverage thresholds offered: one outlet more than a lone report, up to a wide story. */
+const OUTLET_CHOICES = ['2', '3', '5'];
 
 /** What `store.stories.list` is asked for. */
 export type StoryListQuery = StoryListOptions;
@@ -30,6 +32,8 @@ export interface StoryFilterForm {
   until: string;
   source: string;
   entity: string;
+  /** "2" or more: only stories several outlets covered; "" for all. */
+  outlets: string;
 }
 
 /** Reads the filter form from a query: what to show in the form, and what to ask the store. */
@@ -44,6 +48,7 @@ export function readStoryFilters(
     until: DAY.test(pick('until')) ? pick('until') : '',
     source: pick('source'),
     entity: positiveInt(pick('entity')) ? pick('entity') : '',
+    outlets: OUTLET_CHOICES.includes(pick('outlets')) ? pick('outlets') : '',
   };
   const query: StoryListQuery = { limit: PAGE_SIZE };
   const windowed = WINDOWS[form.window];
@@ -52,6 +57,7 @@ export function readStoryFilters(
   if (form.until) query.until = `${form.until}T23:59:59.999Z`;
   if (form.source) query.sourceKey = form.source;
   if (form.entity) query.entityId = Number(form.entity);
+  if (form.outlets) query.minSources = Number(form.outlets);
   const before = pick('before');
   // Only an ISO time pages stories (an old article-list link may carry a numeric id).
   if (/^\d{4}-\d{2}-\d{2}/.test(before) && !Number.isNaN(Date.parse(before)))
@@ -134,6 +140,7 @@ function filterForm(data: StoriesData) {
 <label>To<input type="date" name="until" value="${form.until}"></label>
 <label>Source<select name="source">${option('', 'All sources', form.source)}${data.sources.map((s) => option(s.key, s.name, form.source))}</select></label>
 <label>Entity<select name="entity">${option('', 'Any entity', form.entity)}${data.entities.map((e) => option(String(e.id), e.name, form.entity))}</select></label>
+<label>Covered by<select name="outlets">${option('', 'any number of outlets', form.outlets)}${OUTLET_CHOICES.map((n) => option(n, `${n} or more outlets`, form.outlets))}</select></label>
 <button type="submit">Filter</button>
 </form>`;
 }

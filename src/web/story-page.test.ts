@@ -95,11 +95,14 @@ describe('volume chart bins', () => {
 describe('stories filter form', () => {
   it('turns the form into store filters and ignores what it cannot read', () => {
     const now = new Date('2024-05-10T00:00:00Z');
-    expect(readStoryFilters({ window: '7d', source: 'bbc', entity: '12' }, now).query).toEqual({
+    expect(
+      readStoryFilters({ window: '7d', source: 'bbc', entity: '12', outlets: '3' }, now).query,
+    ).toEqual({
       limit: 30,
       since: '2024-05-03T00:00:00.000Z',
       sourceKey: 'bbc',
       entityId: 12,
+      minSources: 3,
     });
     expect(
       readStoryFilters({ since: '2024-05-01', until: '2024-05-02', before: '123' }, now).query,
@@ -108,12 +111,15 @@ describe('stories filter form', () => {
       since: '2024-05-01T00:00:00.000Z',
       until: '2024-05-02T23:59:59.999Z',
     });
-    expect(readStoryFilters({ window: 'forever', entity: 'x', since: 'May' }, now).form).toEqual({
+    expect(
+      readStoryFilters({ window: 'forever', entity: 'x', since: 'May', outlets: '99' }, now).form,
+    ).toEqual({
       window: '',
       since: '',
       until: '',
       source: '',
       entity: '',
+      outlets: '',
     });
   });
 });

@@ -22,6 +22,7 @@ export function registerStories(program: Command): void {
     .option('--until <time>', 'only stories first seen before this ISO time', isoTime)
     .option('--source <key>', 'only stories with an article from this source (a domain or key)')
     .option('--entity <id>', 'only stories whose articles mention this entity', positiveInt)
+    .option('--outlets <n>', 'only stories covered by at least this many outlets', positiveInt)
     .option('--json', 'print JSON')
     .action(async (opts: StoriesOptions) => {
       const items = await withRuntime(config(), (rt) =>
@@ -32,6 +33,7 @@ export function registerStories(program: Command): void {
           until: opts.until,
           sourceKey: opts.source,
           entityId: opts.entity,
+          minSources: opts.outlets,
         }),
       );
       if (opts.json) printJson(items);
@@ -137,6 +139,7 @@ interface StoriesOptions {
   until?: string;
   source?: string;
   entity?: number;
+  outlets?: number;
   json?: boolean;
 }
 

@@ -1,7 +1,7 @@
 // What one entity did across articles, for its page: the quotes it spoke, the figures it
 // was the source of, and the stories it appears in. Read-only queries over the annotation
 // tables; spans keep their offsets so pages can link to the sentence.
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import type { Database } from './schema.js';
 
 /** The article a quote or claim came from. */
@@ -74,7 +74,7 @@ export async function quotesBy(
       'quote.cue_end as cueEnd',
     ])
     .where('quote.speaker_entity_id', '=', entityId)
-    .orderBy('article.id', 'desc')
+    .orderBy('quote.article_id', 'desc')
     .orderBy('quote.start')
     .limit(limit)
     .execute();
@@ -102,35 +102,55 @@ export async function claimsBy(
       'claim.time_text as time',
     ])
     .where('claim.source_entity_id', '=', entityId)
-    .orderBy('article.id', 'desc')
+    .orderBy('claim.article_id', 'desc')
     .orderBy('claim.start')
     .limit(limit)
     .execute();
 }
+
+/**
+ * Above this many articles an entity is in many recent stories, so walking stories newest
+ * first finds a page of them sooner than gathering every story its mentions reach (at
+ * 100,000 articles: 0.2 ms against 49 ms for one in 22,000 articles; below, the other way).
+ */
+const MENTION_DRIVEN_MAX_ARTICLES = 1_000;
 
 /** The live stories whose articles mention an entity, most recently seen first. */
 export async function storiesWith(
   db: Kysely<Database>,
   entityId: number,
   limit: number,
+  mentionDrivenMax = MENTION_DRIVEN_MAX_ARTICLES,
 ): Promise<EntityStory[]> {
-  const rows = await db
-    .selectFrom('mention')
-    .innerJoin('story_article', 'story_article.article_id', 'mention.article_id')
-    .innerJoin('story', 'story.id', 'story_article.story_id')
-    .select((eb) => [
+  const entity = await db
+    .selectFrom('entity')
+    .select('article_count')
+    .where('id', '=', entityId)
+    .executeTakeFirst();
+  if (!entity) return [];
+  // Nested EXISTS keeps SQLite's join order: a story's articles first, then one index probe.
+  const mentioningArticles = sql`FROM story_article sa WHERE sa.story_id = story.id
+    AND EXISTS (SELECT 1 FROM mention m WHERE m.entity_id = ${entityId} AND m.article_id = sa.article_id)`;
+  let query = db
+    .selectFrom('story')
+    .select([
       'story.id',
       'story.title',
       'story.last_seen_at as lastSeen',
       'story.article_count as articles',
-      eb.fn.count<number>('mention.article_id').distinct().as('mentioning'),
+      sql<number>`(SELECT count(*) ${mentioningArticles})`.as('mentioning'),
     ])
-    .where('mention.entity_id', '=', entityId)
-    .where('story.merged_into', 'is', null)
-    .groupBy('story.id')
-    .orderBy('story.last_seen_at', 'desc')
-    .limit(limit)
-    .execute();
+    .where('story.merged_into', 'is', null);
+  query =
+    entity.article_count > mentionDrivenMax
+      ? query.where(sql<boolean>`EXISTS (SELECT 1 ${mentioningArticles})`)
+      : query.where(
+          'story.id',
+          'in',
+          sql<number>`(SELECT sa.story_id FROM mention m JOIN story_article sa ON sa.article_id = m.article_id
+            WHERE m.entity_id = ${entityId})`,
+        );
+  const rows = await query.orderBy('story.last_seen_at', 'desc').limit(limit).execute();
   return rows.map((r) => ({
     ...r,
     articles: Number(r.articles),

@@ -8,6 +8,7 @@ import * as m003 from './003-stories.js';
 import * as m004 from './004-watches-tokens.js';
 import * as m005 from './005-mention-entity-article.js';
 import * as m006 from './006-entity-counts.js';
+import * as m007 from './007-speaker-source-index.js';
 
 type DialectMigration = { up(db: Kysely<unknown>, dialect: Dialect): Promise<void> };
 
@@ -18,6 +19,7 @@ const MIGRATIONS: Record<string, DialectMigration> = {
   '004-watches-tokens': m004,
   '005-mention-entity-article': m005,
   '006-entity-counts': m006,
+  '007-speaker-source-index': m007,
 };
 
 /** A Kysely migration provider that hands each migration the engine it runs on. */

@@ -1,5 +1,6 @@
 // bench:api — p50 and p95 latency of the API's read endpoints (article list, search, one
-// story, one article) on a store of at least 100,000 articles (see api-store.ts).
+// story, one article, and the web pages a reader opens) on a store of at least 100,000
+// articles (see api-store.ts).
 //
 // Requests go in-process through createApp({store}).request(), the same Hono app the
 // server runs: the machine is shared and noisy, and this measures our code (routing,
@@ -102,6 +103,8 @@ async function main(): Promise<void> {
   const storyArticles = stories.reduce((n, s) => n + s.articles, 0);
   const terms = await searchTerms(store, maxId);
   const storyTimes = (await store.stories.list({ limit: POOL })).map((s) => s.lastSeen);
+  // Entities as a reader meets them: the most mentioned, linked from every story.
+  const entityIds = (await store.entities.list({ limit: POOL })).map((e) => e.id);
   console.log(
     `samples: ${stories.length} stories (largest ${stories[0]?.articles ?? 0} articles), ` +
       `${terms.length} search terms, in ${((performance.now() - setup) / 1000).toFixed(1)} s`,
@@ -147,6 +150,15 @@ async function main(): Promise<void> {
           ? '/api/stories'
           : `/api/stories?before=${encodeURIComponent(pick(storyTimes))}`,
     },
+    // The web pages over the same store: what a reader waits for, beyond the JSON.
+    {
+      name: 'page_stories',
+      next: () => (random() < 0.3 ? '/' : `/?before=${encodeURIComponent(pick(storyTimes))}`),
+    },
+    { name: 'page_story', next: () => `/stories/${weightedStory()}` },
+    { name: 'page_search', next: () => `/search?q=${encodeURIComponent(pick(terms))}` },
+    { name: 'page_article', next: () => `/articles/${1 + Math.floor(random() * maxId)}` },
+    { name: 'page_entity', next: () => `/entities/${pick(entityIds)}` },
   ].filter((e) => !only || e.name === only);
 
   // One caller making thousands of requests a minute: the per-token rate limit would turn

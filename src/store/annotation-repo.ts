@@ -132,36 +132,34 @@ export class AnnotationRepo {
   async mentionsOf(
     articleIds: number[],
   ): Promise<Map<number, Array<Mention & { entityId: number | null }>>> {
-    const out = new Map<number, Array<Mention & { entityId: number | null }>>();
-    for (const ids of chunks(articleIds, MAX_IDS_PER_QUERY)) {
-      const rows = await this.db
-        .selectFrom('mention')
-        .leftJoin('entity', 'entity.id', 'mention.entity_id')
-        .select([
-          'mention.article_id',
-          'mention.start',
-          'mention.end',
-          'mention.text',
-          'mention.type',
-          'mention.entity_id',
-          'entity.name',
-        ])
-        .where('mention.article_id', 'in', ids)
-        .orderBy('mention.article_id')
-        .orderBy('mention.start')
-        .execute();
-      for (const r of rows) {
-        push(out, r.article_id, {
-          start: r.start,
-          end: r.end,
-          text: r.text,
-          type: r.type as Mention['type'],
-          entity: r.name ?? r.text,
-          entityId: r.entity_id,
-        });
-      }
-    }
-    return out;
+    return byArticle(
+      articleIds,
+      (ids) =>
+        this.db
+          .selectFrom('mention')
+          .leftJoin('entity', 'entity.id', 'mention.entity_id')
+          .select([
+            'mention.article_id',
+            'mention.start',
+            'mention.end',
+            'mention.text',
+            'mention.type',
+            'mention.entity_id',
+            'entity.name',
+          ])
+          .where('mention.article_id', 'in', ids)
+          .orderBy('mention.article_id')
+          .orderBy('mention.start')
+          .execute(),
+      (r) => ({
+        start: r.start,
+        end: r.end,
+        text: r.text,
+        type: r.type as Mention['type'],
+        entity: r.name ?? r.text,
+        entityId: r.entity_id,
+      }),
+    );
   }
 
   /**
@@ -179,21 +177,22 @@ export class AnnotationRepo {
   async quotesOf(
     articles: Array<{ id: number; text: string }>,
   ): Promise<Map<number, Array<Quote & { speakerEntityId: number | null }>>> {
-    const out = new Map<number, Array<Quote & { speakerEntityId: number | null }>>();
     const texts = new Map(articles.map((a) => [a.id, a.text]));
-    for (const ids of chunks([...texts.keys()], MAX_IDS_PER_QUERY)) {
-      const rows = await this.db
-        .selectFrom('quote')
-        .selectAll()
-        .where('article_id', 'in', ids)
-        .orderBy('article_id')
-        .orderBy('start')
-        .execute();
-      for (const r of rows) {
+    return byArticle(
+      [...texts.keys()],
+      (ids) =>
+        this.db
+          .selectFrom('quote')
+          .selectAll()
+          .where('article_id', 'in', ids)
+          .orderBy('article_id')
+          .orderBy('start')
+          .execute(),
+      (r) => {
         const text = texts.get(r.article_id) ?? '';
         const span = (start: number | null, end: number | null) =>
           start === null || end === null ? null : { start, end, text: text.slice(start, end) };
-        push(out, r.article_id, {
+        return {
           kind: r.kind as Quote['kind'],
           content: span(r.start, r.end)!,
           speaker: {
@@ -205,10 +204,9 @@ export class AnnotationRepo {
           cue: span(r.cue_start, r.cue_end),
           confidence: r.confidence,
           speakerEntityId: r.speaker_entity_id,
-        });
-      }
-    }
-    return out;
+        };
+      },
+    );
   }
 
   /** The numeric claims stored for an article, in text order. */
@@ -220,34 +218,32 @@ export class AnnotationRepo {
   async claimsOf(
     articleIds: number[],
   ): Promise<Map<number, Array<Claim & { sourceEntityId: number | null }>>> {
-    const out = new Map<number, Array<Claim & { sourceEntityId: number | null }>>();
-    for (const ids of chunks(articleIds, MAX_IDS_PER_QUERY)) {
-      const rows = await this.db
-        .selectFrom('claim')
-        .selectAll()
-        .where('article_id', 'in', ids)
-        .orderBy('article_id')
-        .orderBy('start')
-        .execute();
-      for (const r of rows) {
-        push(out, r.article_id, {
-          text: r.text,
-          start: r.start,
-          end: r.end,
-          value: r.value,
-          low: r.low,
-          high: r.high,
-          hedge: r.hedge as Claim['hedge'],
-          unit: r.unit,
-          subject: r.subject,
-          subjectKey: r.subject_key,
-          source: r.source_text,
-          time: r.time_text,
-          sourceEntityId: r.source_entity_id,
-        });
-      }
-    }
-    return out;
+    return byArticle(
+      articleIds,
+      (ids) =>
+        this.db
+          .selectFrom('claim')
+          .selectAll()
+          .where('article_id', 'in', ids)
+          .orderBy('article_id')
+          .orderBy('start')
+          .execute(),
+      (r) => ({
+        text: r.text,
+        start: r.start,
+        end: r.end,
+        value: r.value,
+        low: r.low,
+        high: r.high,
+        hedge: r.hedge as Claim['hedge'],
+        unit: r.unit,
+        subject: r.subject,
+        subjectKey: r.subject_key,
+        source: r.source_text,
+        time: r.time_text,
+        sourceEntityId: r.source_entity_id,
+      }),
+    );
   }
 
   /** The time expressions stored for an article, in text order. */
@@ -257,27 +253,39 @@ export class AnnotationRepo {
 
   /** The time expressions of many articles at once, by article id (see mentionsOf). */
   async timesOf(articleIds: number[]): Promise<Map<number, TimeExpr[]>> {
-    const out = new Map<number, TimeExpr[]>();
-    for (const ids of chunks(articleIds, MAX_IDS_PER_QUERY)) {
-      const rows = await this.db
-        .selectFrom('time_expr')
-        .select(['article_id', 'text', 'start', 'end', 'value', 'grain'])
-        .where('article_id', 'in', ids)
-        .orderBy('article_id')
-        .orderBy('start')
-        .execute();
-      for (const { article_id, ...r } of rows)
-        push(out, article_id, { ...r, grain: r.grain as TimeExpr['grain'] });
-    }
-    return out;
+    return byArticle(
+      articleIds,
+      (ids) =>
+        this.db
+          .selectFrom('time_expr')
+          .select(['article_id', 'text', 'start', 'end', 'value', 'grain'])
+          .where('article_id', 'in', ids)
+          .orderBy('article_id')
+          .orderBy('start')
+          .execute(),
+      ({ article_id, ...r }) => ({ ...r, grain: r.grain as TimeExpr['grain'] }),
+    );
   }
 }
 
-/** Appends to the list under `key`, starting it when missing. */
-function push<T>(map: Map<number, T[]>, key: number, value: T): void {
-  const list = map.get(key);
-  if (list) list.push(value);
-  else map.set(key, [value]);
+/**
+ * Rows of many articles, fetched a chunk of ids at a time and grouped by article, each
+ * turned into what callers see; an article with no rows has no entry.
+ */
+async function byArticle<R extends { article_id: number }, T>(
+  articleIds: readonly number[],
+  fetch: (ids: number[]) => Promise<R[]>,
+  toItem: (row: R) => T,
+): Promise<Map<number, T[]>> {
+  const out = new Map<number, T[]>();
+  for (const ids of chunks([...articleIds], MAX_IDS_PER_QUERY)) {
+    for (const row of await fetch(ids)) {
+      const list = out.get(row.article_id);
+      if (list) list.push(toItem(row));
+      else out.set(row.article_id, [toItem(row)]);
+    }
+  }
+  return out;
 }
 
 function quoteRow(q: Quote) {

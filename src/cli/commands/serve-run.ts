@@ -155,9 +155,12 @@ export async function runServe(
 export async function runWatch(config: Config, opts: { once?: boolean }): Promise<void> {
   await withRuntime(config, async (rt) => {
     await importConfiguredOpml(rt);
+    // Webhooks link to the server's pages: where it is reached, not where this process runs.
+    const base = baseUrl(config, config.port);
     if (opts.once) {
       const results = await pollDueFeeds(rt);
       await afterIngest(rt);
+      await deliverWebhooks(rt, { allowPrivate: rt.config.allowPrivate, baseUrl: base });
       for (const r of results) {
         process.stdout.write(
           `feed ${r.feedId}: ${r.error ? `error: ${r.error}` : `${r.added} added, ${r.duplicates} duplicates, ${r.failed} failed`}\n`,
@@ -166,6 +169,7 @@ export async function runWatch(config: Config, opts: { once?: boolean }): Promis
       return;
     }
     const { signal } = untilSignal();
-    await watchFeeds(rt, signal);
+    // A watcher running without the server still fires the watches it matches.
+    await Promise.all([watchFeeds(rt, signal), runWebhooks(rt, base, signal)]);
   });
 }

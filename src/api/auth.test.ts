@@ -59,6 +59,29 @@ describe('authentication', () => {
     expect((await a.request('/login')).status).toBe(200);
   });
 
+  it('sends a signed-in browser only to paths on this site, and caps what /login reads', async () => {
+    const a = app();
+    const after = async (next: string) =>
+      (await a.request(`/login?token=${encodeURIComponent(write)}&next=${next}`)).headers.get(
+        'location',
+      );
+    expect(await after('/stories/3?since=2024-01-01')).toBe('/stories/3?since=2024-01-01');
+    // A browser drops the tab and would go to evil.example.
+    expect(await after('/%09/evil.example')).toBe('/');
+    expect(await after('//evil.example')).toBe('/');
+    expect(await after('/%5Cevil.example')).toBe('/');
+    expect(await after('https://evil.example/')).toBe('/');
+    const huge = await a.request('/login', {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/x-www-form-urlencoded',
+        'sec-fetch-site': 'same-origin',
+      },
+      body: `token=${'x'.repeat(100_000)}`,
+    });
+    expect(huge.status).toBe(413);
+  });
+
   it('lets a feed URL carry its read token, and nothing else', async () => {
     const a = app({ options: { requireReadToken: true } });
     const feed = '/api/stories/999/feed.atom';

@@ -2,12 +2,15 @@
 // can't read it; SameSite=Strict, so other sites' requests don't carry it), and /login
 // and /logout set and clear it. Revoking the token ends every session that uses it.
 import type { Context, Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { loginPage } from '../web/login.js';
 import type { ApiDeps } from './app.js';
 import { type Principal, resolveToken } from './auth.js';
 
 export const SESSION_COOKIE = 'sitrep_session';
+/** The sign-in form's body: a token and a path, far under this. */
+const LOGIN_MAX_BYTES = 16 * 1024;
 /** A browser stays signed in for 30 days. */
 const SESSION_MAX_AGE_S = 30 * 24 * 3600;
 /** Pages answered by these routes carry the same policy as the other pages. */
@@ -56,7 +59,11 @@ function startSession(c: Context, token: string): void {
 
 /** A local path to go to after signing in; anything else (another site, //host) becomes `/`. */
 function localPath(next: unknown): string {
-  return typeof next === 'string' && /^\/(?![/\\])/.test(next) ? next : '/';
+  if (typeof next !== 'string' || !next.startsWith('/')) return '/';
+  // Resolved as a browser would (which drops tabs and newlines: "/\t/evil.example"), it
+  // must stay on this origin; what is kept is the resolved path, never the raw text.
+  const at = new URL(next, 'http://sitrep.invalid');
+  return at.origin === 'http://sitrep.invalid' ? `${at.pathname}${at.search}${at.hash}` : '/';
 }
 
 /** Adds /login (form, form post, and ?token= links) and /logout. */
@@ -92,7 +99,8 @@ export function mountSessionRoutes(app: Hono, deps: Pick<ApiDeps, 'store' | 'tok
     );
   });
 
-  app.post('/login', async (c) => {
+  // Anyone may post here, so the body is capped: a token is short.
+  app.post('/login', bodyLimit({ maxSize: LOGIN_MAX_BYTES }), async (c) => {
     if (!isSameOrigin(c))
       return page(c, loginPage({ error: 'Sign in from this site’s own page.' }), 403);
     const form = await c.req.parseBody();

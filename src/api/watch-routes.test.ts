@@ -46,6 +46,14 @@ describe('watch routes', () => {
     expect(watch.secret).toMatch(/^[0-9a-f]{64}$/);
     expect((await json(`/api/watches/${watch.id}`)).secret).toBeNull();
     expect((await json(`/api/watches/${watch.id}`, auth)).secret).toBe(watch.secret);
+    // The webhook URL can be a credential too; the web page keeps both from readers.
+    expect((await json(`/api/watches/${watch.id}`)).webhookUrl).toBe('hidden');
+    const page = await (await app.request('/watches', { headers: { accept: 'text/html' } })).text();
+    expect(page).toContain('Floods');
+    expect(page).not.toContain(watch.secret);
+    expect(page).not.toContain('hooks.example');
+    const writerPage = await (await app.request('/watches', { headers: auth })).text();
+    expect(writerPage).toContain(watch.secret);
     expect((await json('/api/watches')).items.map((w: { id: number }) => w.id)).toEqual([watch.id]);
     expect((await app.request(`/api/watches/${watch.id}`, { method: 'DELETE' })).status).toBe(401);
     expect(

@@ -180,8 +180,17 @@ export const WATCH_ROUTES: RouteDoc[] = [
   },
 ];
 
+/**
+ * A watch as this caller may see it: the signing secret and the webhook URL (for chat
+ * services the URL is itself a credential) only for writers.
+ */
 function shown(c: Context, watch: Watch) {
-  return { ...watch, secret: c.get('principal')?.scope === 'write' ? watch.secret : null };
+  const writer = c.get('principal')?.scope === 'write';
+  return {
+    ...watch,
+    secret: writer ? watch.secret : null,
+    webhookUrl: writer ? watch.webhookUrl : watch.webhookUrl && 'hidden',
+  };
 }
 
 /** A page of matches, of one watch or of every watch, with the id to ask for the next. */

@@ -3,9 +3,31 @@
 
 /** Query parameters that only track the reader and never change the page. */
 const TRACKING_PARAMS = new Set([
-  'fbclid', 'gclid', 'dclid', 'gbraid', 'wbraid', 'msclkid', 'yclid', 'igshid', 'mc_cid',
-  'mc_eid', 'ref_src', 'ref_url', 'cmpid', 'ncid', 'ocid', 'sr_share', 'smid', 'smtyp',
-  '_ga', '_gl', 'spm', 'share', 'rss', 'ito', 'cid',
+  'fbclid',
+  'gclid',
+  'dclid',
+  'gbraid',
+  'wbraid',
+  'msclkid',
+  'yclid',
+  'igshid',
+  'mc_cid',
+  'mc_eid',
+  'ref_src',
+  'ref_url',
+  'cmpid',
+  'ncid',
+  'ocid',
+  'sr_share',
+  'smid',
+  'smtyp',
+  '_ga',
+  '_gl',
+  'spm',
+  'share',
+  'rss',
+  'ito',
+  'cid',
 ]);
 
 /** Prefixes of tracking parameter families (utm_source, pk_campaign, …). */
@@ -37,6 +59,11 @@ export function canonicalizeUrl(raw: string, base?: string): string | null {
   }
   if (url.search === '?') url.search = '';
   return url.toString();
+}
+
+/** The URL when it is http(s), else null: a record's "url" may be anything, javascript: included. */
+export function httpUrlOrNull(raw: string | null | undefined): string | null {
+  return raw && /^https?:\/\/[^\s]+$/i.test(raw.trim()) ? raw.trim() : null;
 }
 
 /** The host of a URL without a leading "www.", or null when it has none. */

@@ -74,6 +74,18 @@ describe('extractRecord field mapping', () => {
     expect(r.value.text).toContain('Ships queued.');
   });
 
+  it('keeps an http(s) url and drops any other scheme', () => {
+    const text = 'The ferry service resumed on Tuesday after a week of repairs to the pier.';
+    const urlOf = (url: string) => {
+      const r = extractRecord({ title: 'Ferry', text, url }, { origin: 'test' });
+      if (!r.ok) throw new Error(r.reason);
+      return r.value.url;
+    };
+    expect(urlOf('https://news.example/ferry')).toBe('https://news.example/ferry');
+    expect(urlOf('javascript:alert(document.cookie)')).toBeNull();
+    expect(urlOf('data:text/html,hi')).toBeNull();
+  });
+
   it('gives empty or unreadable for records without a body', () => {
     expect(extractRecord({ title: 'x' }, { origin: 't' })).toMatchObject({
       ok: false,

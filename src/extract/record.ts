@@ -3,6 +3,7 @@
 // or text depending on what it holds.
 import { z } from 'zod';
 import type { ArticleDraft, CaptureHints, Result } from '../core/types.js';
+import { httpUrlOrNull } from '../core/url.js';
 import { cleanByline } from './clean-byline.js';
 import { extractHtml } from './html.js';
 import { normalizeDate } from './normalize-date.js';
@@ -138,7 +139,7 @@ export function extractRecord(
     published: typeof rawDate === 'number' ? normalizeDate(rawDate) : clean(rawDate),
     byline: first(namesOf(r.author), namesOf(r.byline), namesOf(r.authors), namesOf(r.creator)),
     site,
-    url: clean(first(r.url, r.link, r.canonical_url)),
+    url: httpUrlOrNull(clean(first(r.url, r.link, r.canonical_url))),
   };
   let draft: ArticleDraft | null = null;
   if (looksLikeHtml(body)) {

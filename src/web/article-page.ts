@@ -8,6 +8,7 @@ import { sentenceStarts } from '../analyze/claims/context.js';
 import { shownUnit } from '../core/claim-format.js';
 import { timeLabel } from '../core/time-label.js';
 import type { Article, Claim, Mention, Quote, TimeExpr } from '../core/types.js';
+import { httpUrlOrNull } from '../core/url.js';
 import { type RelatedArticle, relatedArticles } from '../pipeline/related.js';
 import type { StorySummary } from '../store/index.js';
 import { sentenceHref } from '../stories/anchors.js';
@@ -202,7 +203,12 @@ export function articlePage(view: ArticleView) {
 <h1>${title}</h1>
 <p class="meta">${a.sourceName}${a.byline ? html` · ${a.byline}` : ''}${
       a.published ? html` · <time datetime="${a.published}">${day(a.published)}</time>` : ''
-    }${a.url ? html` · <a href="${a.url}" rel="noopener noreferrer nofollow">original</a>` : ''}</p>
+    }${
+      // Stored before records were checked, a url may be anything: link only http(s).
+      httpUrlOrNull(a.url)
+        ? html` · <a href="${a.url}" rel="noopener noreferrer nofollow">original</a>`
+        : ''
+    }</p>
 ${LEGEND}
 <div class="body">${raw(body)}</div>
 </article>

@@ -26,16 +26,21 @@ function criteria(w: Watch) {
     : 'every new article';
 }
 
-async function watchItem(store: Store, w: Watch) {
+async function watchItem(store: Store, w: Watch, writer: boolean) {
   const deliveries = w.webhookUrl ? await store.watches.deliveries(w.id, DELIVERIES_SHOWN) : [];
   return html`<li class="watch"><h3><a href="/watches?watch=${w.id}">${w.name}</a>
 <span class="meta">${w.matches} matches, ${w.unread} unread</span></h3>
 <p>Matches ${criteria(w)}.</p>
 ${
   w.webhookUrl
-    ? html`<details><summary>Webhook to ${w.webhookUrl}</summary>
-<p class="meta">Each delivery is signed: <code>X-Sitrep-Signature</code> is <code>sha256=</code> and the HMAC-SHA256, under this secret, of the <code>X-Sitrep-Timestamp</code> value, a dot, and the body.</p>
-<p><code class="secret">${w.secret}</code></p>
+    ? html`<details><summary>${writer ? html`Webhook to ${w.webhookUrl}` : 'Webhook'}</summary>
+<p class="meta">Each delivery is signed: <code>X-Sitrep-Signature</code> is <code>sha256=</code> and the HMAC-SHA256, under this watch's secret, of the <code>X-Sitrep-Timestamp</code> value, a dot, and the body.</p>
+${
+  // The secret and the URL let anyone forge or read deliveries: writers only.
+  writer
+    ? html`<p><code class="secret">${w.secret}</code></p>`
+    : html`<p class="meta">Sign in with a write token to see the secret and the URL.</p>`
+}
 ${
   deliveries.length === 0
     ? html`<p class="meta">Nothing delivered yet.</p>`
@@ -112,7 +117,7 @@ ${
 <section aria-labelledby="watches-h"><h2 id="watches-h">Your watches</h2>${
     watches.length === 0
       ? html`<p>No watches yet.</p>`
-      : html`<ul class="watches">${await Promise.all(watches.map((w) => watchItem(store, w)))}</ul>`
+      : html`<ul class="watches">${await Promise.all(watches.map((w) => watchItem(store, w, c.get('principal')?.scope === 'write')))}</ul>`
   }</section>
 ${await createForm(store, { entity: c.req.query('entity'), story: c.req.query('story'), words: c.req.query('words') })}`;
   return layout('Watches', body, '', { nav: 'watches', inbox: unread });

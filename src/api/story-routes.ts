@@ -7,7 +7,7 @@ import { relatedArticles } from '../pipeline/related.js';
 import { loadStoryView } from '../pipeline/story-view.js';
 import { changesSince, renderReport, storyDetail } from '../stories/index.js';
 import { REPORT_CSP, renderReportHtml } from '../stories/report-html.js';
-import type { Store } from '../store/index.js';
+import { readStoryCursor, type Store, storyCursor } from '../store/index.js';
 import type { RouteDoc } from './openapi.js';
 import { IdParams, isoTime } from './schemas.js';
 
@@ -17,7 +17,19 @@ export const ReportQuery = z.object({
 
 export const StoryListQuery = z.object({
   limit: z.coerce.number().int().min(1).max(200).default(50),
-  before: isoTime.optional().describe('stories last seen before this time (paging)'),
+  before: z
+    .string()
+    .refine(
+      (s) => !Number.isNaN(Date.parse(readStoryCursor(s).time)),
+      'a `next` cursor or an ISO time',
+    )
+    .transform((s) => {
+      const { time, id } = readStoryCursor(s);
+      const iso = new Date(Date.parse(time)).toISOString();
+      return id === null ? iso : storyCursor({ lastSeen: iso, id });
+    })
+    .optional()
+    .describe('the `next` of the previous page, or a time: stories last seen before it'),
   since: isoTime.optional().describe('stories last seen at or after this time'),
   until: isoTime
     .optional()
@@ -165,7 +177,8 @@ export function mountStoryRoutes(
       entityId: q.entity,
       minSources: q.outlets,
     });
-    const next = items.length === q.limit ? (items.at(-1)?.lastSeen ?? null) : null;
+    const last = items.at(-1);
+    const next = items.length === q.limit && last ? storyCursor(last) : null;
     return c.json({ items, next });
   });
 

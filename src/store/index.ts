@@ -39,6 +39,7 @@ export type {
   StorySummary,
 } from './story-repo.js';
 export { toFtsQuery } from './search.js';
+export { readStoryCursor, storyCursor } from './story-list.js';
 export { type ApiToken, hashToken, type TokenScope } from './token-repo.js';
 export type { ArticleBrief, InboxItem, InboxOptions, Watch, WatchInput } from './watch-repo.js';
 export type { Delivery, DeliveryAttempt, DeliveryStatus, DueDelivery } from './webhook-repo.js';

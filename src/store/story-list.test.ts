@@ -1,6 +1,7 @@
 // The story listing on a real SQLite store: filters, top entities and newest article.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type SearchStore, searchStore } from '../test-support/search-store.js';
+import { storyCursor } from './story-list.js';
 
 describe('story listing', () => {
   let s: SearchStore;
@@ -44,5 +45,32 @@ describe('story listing', () => {
     expect(await ids({ minSources: 2 })).toEqual([]);
     const first = (await s.store.stories.list({ limit: 1 }))[0]!;
     expect(await ids({ before: first.lastSeen })).toEqual(all.slice(1));
+  });
+
+  it('pages through stories seen at the same moment without skipping any', async () => {
+    const db = s.store.db.kysely;
+    const saved = await db.selectFrom('story').select(['id', 'last_seen_at']).execute();
+    // Date-only publish times make ties common: every story last seen at one midnight.
+    await db.updateTable('story').set({ last_seen_at: '2024-11-01T00:00:00.000Z' }).execute();
+    try {
+      const seen: number[] = [];
+      let before: string | undefined;
+      for (;;) {
+        const page = await s.store.stories.list({ limit: 1, before });
+        if (page.length === 0) break;
+        seen.push(page[0]!.id);
+        before = storyCursor(page[0]!);
+      }
+      expect(seen).toEqual((await ids({})).sort((a, b) => b - a));
+      expect(seen).toHaveLength(3);
+    } finally {
+      for (const r of saved) {
+        await db
+          .updateTable('story')
+          .set({ last_seen_at: r.last_seen_at })
+          .where('id', '=', r.id)
+          .execute();
+      }
+    }
   });
 });

@@ -43,7 +43,11 @@ export interface StoryLatest {
 
 export interface StoryListOptions {
   limit: number;
-  /** Stories last seen before this time (paging, newest first). */
+  /**
+   * Paging, newest first: stories last seen before this time, or a cursor from
+   * `storyCursor` (the time and the story id, so stories seen at the same moment are
+   * neither skipped nor repeated).
+   */
   before?: string;
   /** Stories last seen at or after this time. */
   since?: string;
@@ -73,6 +77,17 @@ const TOP_ENTITIES = 5;
 /** How a story's time is read: the publish time, else when sitrep took the article in. */
 const seenAt = sql<string>`coalesce(a.published_at, a.ingested_at)`;
 
+/** Where the next page of stories starts: after this story, in list order. */
+export function storyCursor(story: { lastSeen: string; id: number }): string {
+  return `${story.lastSeen}~${story.id}`;
+}
+
+/** A `before` value: a cursor from storyCursor, or a bare time. */
+export function readStoryCursor(before: string): { time: string; id: number | null } {
+  const match = before.match(/^(.+)~(\d+)$/);
+  return match ? { time: match[1]!, id: Number(match[2]) } : { time: before, id: null };
+}
+
 /** Live stories matching the filters, most recently seen first. */
 export async function listStoryRows(
   db: Kysely<Database>,
@@ -91,7 +106,18 @@ export async function listStoryRows(
     ])
     .where('merged_into', 'is', null)
     .where('article_count', '>', 0);
-  if (options.before) q = q.where('last_seen_at', '<', options.before);
+  if (options.before) {
+    const { time, id } = readStoryCursor(options.before);
+    q =
+      id === null
+        ? q.where('last_seen_at', '<', time)
+        : q.where((eb) =>
+            eb.or([
+              eb('last_seen_at', '<', time),
+              eb.and([eb('last_seen_at', '=', time), eb('id', '<', id)]),
+            ]),
+          );
+  }
   if (options.since) q = q.where('last_seen_at', '>=', options.since);
   if (options.until) q = q.where('first_seen_at', '<', options.until);
   if (options.minSources) q = q.where('source_count', '>=', options.minSources);

@@ -3,7 +3,7 @@
 // sits in a live region that /assets/live.js refreshes from `?fragment=list` when the
 // server announces new stories; without the script it is an ordinary page.
 import { html } from 'hono/html';
-import type { Store } from '../store/index.js';
+import { readStoryCursor, type Store, storyCursor } from '../store/index.js';
 import type { StoryListItem, StoryListOptions } from '../store/story-repo.js';
 import { firstRunPanel } from './first-run.js';
 import { counted, positiveInt, queryString, shownTime, timeTag } from './format.js';
@@ -59,9 +59,12 @@ export function readStoryFilters(
   if (form.entity) query.entityId = Number(form.entity);
   if (form.outlets) query.minSources = Number(form.outlets);
   const before = pick('before');
-  // Only an ISO time pages stories (an old article-list link may carry a numeric id).
-  if (/^\d{4}-\d{2}-\d{2}/.test(before) && !Number.isNaN(Date.parse(before)))
-    query.before = new Date(before).toISOString();
+  // Only a cursor or an ISO time pages stories (an old article-list link may carry a numeric id).
+  const { time, id } = readStoryCursor(before);
+  if (/^\d{4}-\d{2}-\d{2}/.test(time) && !Number.isNaN(Date.parse(time))) {
+    const iso = new Date(time).toISOString();
+    query.before = id === null ? iso : storyCursor({ lastSeen: iso, id });
+  }
   return { form, query };
 }
 
@@ -123,7 +126,8 @@ export function storyListFragment(data: StoriesData): Html {
   if (items.length === 0) {
     return html`<p>No stories match these filters. <a href="/">Show all stories</a>.</p>`;
   }
-  const next = items.length === query.limit ? items.at(-1)?.lastSeen : undefined;
+  const last = items.at(-1);
+  const next = items.length === query.limit && last ? storyCursor(last) : undefined;
   return html`<ol class="stories">${items.map(storyItem)}</ol>
 ${next ? html`<nav class="pager" aria-label="Pages"><a href="/${queryString({ ...form, before: next })}" rel="next">Older stories →</a></nav>` : ''}`;
 }

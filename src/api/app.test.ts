@@ -17,7 +17,12 @@ describe('HTTP API', () => {
 
   const get = async (path: string) => {
     const res = await app.request(path);
-    return { status: res.status, type: res.headers.get('content-type'), headers: res.headers, body: await res.text() };
+    return {
+      status: res.status,
+      type: res.headers.get('content-type'),
+      headers: res.headers,
+      body: await res.text(),
+    };
   };
 
   it('reports health', async () => {
@@ -62,21 +67,23 @@ describe('HTTP API', () => {
     const doc = JSON.parse((await get('/api/openapi.json')).body);
     expect(doc.openapi).toBe('3.1.0');
     // Every route file adds its own paths; these are the core ones.
-    expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining([
-      '/api/health',
-      '/api/articles',
-      '/api/articles/{id}',
-      '/api/search',
-      '/api/entities',
-      '/api/entities/{id}',
-      '/api/entities/{id}/merge',
-      '/api/entities/{id}/aliases',
-      '/api/entities/{id}/split',
-      '/api/stories',
-      '/api/stories/{id}',
-      '/api/articles/{id}/related',
-      '/api/stories/{id}/report',
-    ]));
+    expect(Object.keys(doc.paths)).toEqual(
+      expect.arrayContaining([
+        '/api/health',
+        '/api/articles',
+        '/api/articles/{id}',
+        '/api/search',
+        '/api/entities',
+        '/api/entities/{id}',
+        '/api/entities/{id}/merge',
+        '/api/entities/{id}/aliases',
+        '/api/entities/{id}/split',
+        '/api/stories',
+        '/api/stories/{id}',
+        '/api/articles/{id}/related',
+        '/api/stories/{id}/report',
+      ]),
+    );
     expect(doc.paths['/api/entities/{id}/merge'].post.security).toEqual([{ bearer: [] }]);
     const params = doc.paths['/api/search'].get.parameters.map((p: { name: string }) => p.name);
     expect(params).toEqual(expect.arrayContaining(['q', 'limit', 'offset', 'source', 'entity']));
@@ -98,19 +105,36 @@ describe('HTTP API', () => {
     const post = (path: string, body: unknown, token?: string) =>
       secured.request(path, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+        headers: {
+          'content-type': 'application/json',
+          ...(token ? { authorization: `Bearer ${token}` } : {}),
+        },
         body: JSON.stringify(body),
       });
     const merge = `/api/entities/${id('DPRK')}/merge`;
     expect((await post(merge, { into: id('North Korea') })).status).toBe(401);
-    expect((await post(merge, { into: id('North Korea') }, 'wrong-token-of-enough-length')).status).toBe(401);
+    expect(
+      (await post(merge, { into: id('North Korea') }, 'wrong-token-of-enough-length')).status,
+    ).toBe(401);
     expect((await app.request(merge, { method: 'POST', body: '{}' })).status).toBe(401);
     expect((await post(merge, { into: 'x' }, TOKEN)).status).toBe(400);
     const merged = await post(merge, { into: id('North Korea') }, TOKEN);
     expect(merged.status).toBe(200);
-    expect(JSON.parse(await merged.text()).aliases.map((a: { alias: string }) => a.alias)).toEqual(['DPRK', 'North Korea']);
+    expect(JSON.parse(await merged.text()).aliases.map((a: { alias: string }) => a.alias)).toEqual([
+      'DPRK',
+      'North Korea',
+    ]);
     const article = JSON.parse(await (await secured.request(`/api/articles/${seedId}`)).text());
-    expect(article.entities.map((e: { entity: string }) => e.entity)).toEqual(['North Korea', 'North Korea']);
+    expect(article.entities.map((e: { entity: string }) => e.entity)).toEqual([
+      'North Korea',
+      'North Korea',
+    ]);
+  });
+
+  it('answers absurd page numbers with a page, not an error', async () => {
+    for (const page of ['1e300', '99999999999999999999', '9007199254740991', '-3', 'x']) {
+      expect((await get(`/search?q=harbour&page=${page}`)).status, page).toBe(200);
+    }
   });
 
   it('serves pages with a strict CSP, and article text with none of its markup', async () => {
@@ -122,7 +146,10 @@ describe('HTTP API', () => {
     expect(csp).not.toContain('unsafe-inline');
     expect(page.body).toContain('The harbour reopened on Monday');
     // The only script is sitrep's own file; nothing from the article survives.
-    const withoutOwnScripts = page.body.replace(/<script src="\/assets\/[\w-]+\.js"( defer)?><\/script>/g, '');
+    const withoutOwnScripts = page.body.replace(
+      /<script src="\/assets\/[\w-]+\.js"( defer)?><\/script>/g,
+      '',
+    );
     expect(withoutOwnScripts).not.toMatch(/<script|onerror|onmouseover|javascript:|<iframe/i);
     const list = await get('/articles');
     expect(list.body).toContain('Harbour reopens');

@@ -124,6 +124,8 @@ describe('story and watch feeds', () => {
     const [watch] = await store.watches.list();
     const feed = JSON.parse((await get(`/api/watches/${watch!.id}/feed.json`)).body);
     expect(feed.title).toBe('Korea <watch> (sitrep watch)');
+    // The feed's page is one the web UI serves.
+    expect(feed.home_page_url).toBe(`http://sitrep.test/watches?watch=${watch!.id}`);
     expect(feed.items.map((i: { url: string }) => i.url)).toEqual([
       `http://sitrep.test/articles/${seedId}`,
     ]);

@@ -189,7 +189,8 @@ async function watchFeed(
       id: `${origin}/watches/${watch.id}`,
       title: `${watch.name} (sitrep watch)`,
       description: `Articles matching the watch "${watch.name}", newest first.`,
-      pageUrl: `${origin}/watches/${watch.id}`,
+      // The id stays as first published (readers key on it); the page is the inbox view.
+      pageUrl: `${origin}/watches?watch=${watch.id}`,
       feedBase: `${origin}/api/watches/${watch.id}/feed`,
     },
     entries: await withLeads(deps, entries),

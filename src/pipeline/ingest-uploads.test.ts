@@ -56,15 +56,17 @@ describe('ingestUploads', () => {
       { name: 'picture.html', bytes: new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 13]) },
       { name: 'broken.json', bytes: text('{"title": ') },
       { name: 'report.docx', bytes: text('not a format sitrep reads') },
+      // Named as a renamed duplicate would be: neither may overwrite the other.
+      { name: '9-barrier.html', bytes: text(page('Barrier inspected by engineers')) },
       { name: 'barrier.html', bytes: text(page('Barrier opens again')) },
     ]);
   });
   afterAll(() => store.close());
 
   it('stores the good files', () => {
-    expect(report.added).toBe(5);
+    expect(report.added).toBe(6);
     expect(report.feedsAdded).toBe(1);
-    expect(report.articleIds).toHaveLength(5);
+    expect(report.articleIds).toHaveLength(6);
   });
 
   it('reports each bad file by the name it was sent with, and goes on', () => {

@@ -42,9 +42,11 @@ export async function ingestUploads(
     const taken = new Set<string>();
     const names = new Map<string, string>();
     const paths: string[] = [];
-    for (const [index, file] of files.entries()) {
-      let name = safeName(file.name);
-      if (taken.has(name)) name = `${index + 1}-${name}`;
+    for (const file of files) {
+      const base = safeName(file.name);
+      let name = base;
+      // Two uploads of one name both go in: a number in front, until it is free.
+      for (let n = 2; taken.has(name); n++) name = `${n}-${base}`;
       taken.add(name);
       const path = join(folder, name);
       await writeFile(path, file.bytes, { mode: 0o600 });

@@ -131,17 +131,19 @@ export async function deliverWebhooks(
   ctx: Pick<PipelineContext, 'store'> & Partial<Pick<PipelineContext, 'log'>>,
   opts: DeliverOptions = {},
 ): Promise<{ sent: number; failed: number }> {
-  const now = opts.now ?? new Date();
-  const due = await ctx.store.webhooks.due(now.toISOString(), BATCH);
+  // Each delivery may wait TIMEOUT_MS: leases, attempt times and retries read the clock
+  // again for each one, or the batch's later deliveries would be leased already expired.
+  const clock = () => opts.now ?? new Date();
+  const due = await ctx.store.webhooks.due(clock().toISOString(), BATCH);
   if (due.length === 0) return { sent: 0, failed: 0 };
   const own = opts.fetchImpl ? null : defaultPost(opts.allowPrivate ?? false);
   const post = opts.fetchImpl ?? own!.post;
   const counts = { sent: 0, failed: 0 };
   try {
     for (const delivery of due) {
-      const lease = new Date(now.getTime() + LEASE_MS).toISOString();
+      const lease = new Date(clock().getTime() + LEASE_MS).toISOString();
       if (!(await ctx.store.webhooks.claim(delivery.id, delivery.nextAttemptAt, lease))) continue;
-      const ok = await attempt(ctx, delivery, post, now, opts.baseUrl?.replace(/\/+$/, '') ?? '');
+      const ok = await attempt(ctx, delivery, post, clock, opts.baseUrl?.replace(/\/+$/, '') ?? '');
       counts[ok ? 'sent' : 'failed']++;
     }
   } finally {
@@ -154,9 +156,10 @@ async function attempt(
   ctx: Pick<PipelineContext, 'store'> & Partial<Pick<PipelineContext, 'log'>>,
   delivery: DueDelivery,
   post: WebhookPost,
-  now: Date,
+  clock: () => Date,
   baseUrl: string,
 ): Promise<boolean> {
+  const attemptedAt = clock().toISOString();
   const started = performance.now();
   let status: number | null = null;
   let error: string | null = null;
@@ -186,11 +189,11 @@ async function attempt(
   }
   const ok = error === null;
   const attempts = delivery.attempts + 1;
-  const retryAt = ok || !delivery.webhookUrl ? null : retryTime(now, attempts);
+  const retryAt = ok || !delivery.webhookUrl ? null : retryTime(clock(), attempts);
   const durationMs = Math.round(performance.now() - started);
   await ctx.store.webhooks.recordAttempt(
     delivery.id,
-    { at: now.toISOString(), status, error, durationMs },
+    { at: attemptedAt, status, error, durationMs },
     ok ? { ok } : { ok, retryAt },
   );
   if (!ok)

@@ -136,7 +136,7 @@ export async function searchArticles(
  * without sorting, so the window is cheap; for a news archive the recent matches are the
  * ones a reader wants ranked.
  */
-const RANK_WINDOW = 10_000;
+export const RANK_WINDOW = 10_000;
 
 /** The ids and scores of the newest RANK_WINDOW matches the filters allow, best first (no LIMIT yet). */
 function rankedIds(match: string, filters: ArticleFilters): RawBuilder<unknown> {

@@ -41,7 +41,8 @@ export function meta(source: string, published: string | null) {
 /** A positive integer from a path or query value, else undefined. */
 export function positiveInt(value: string | undefined | null): number | undefined {
   const n = Number(value);
-  return value && Number.isInteger(n) && n > 0 ? n : undefined;
+  // Safe integers only: "1e300" is an integer to JavaScript and no number to SQLite.
+  return value && Number.isSafeInteger(n) && n > 0 ? n : undefined;
 }
 
 /** Snippets mark matches with [[ and ]]; show them as <mark> after escaping the rest. */

@@ -4,6 +4,7 @@
 import type { Hono } from 'hono';
 import { html } from 'hono/html';
 import type { ArticleFilters, SearchFacets, SearchHit, Store } from '../store/index.js';
+import { RANK_WINDOW } from '../store/search.js';
 import { layout } from './layout.js';
 import { leadLine, meta, positiveInt, snippet, type PageDeps, TYPE_NAMES } from './page-kit.js';
 
@@ -32,7 +33,8 @@ export function searchState(query: (name: string) => string | undefined): Search
     month: month && /^\d{4}-\d{2}$/.test(month) ? month : undefined,
     entity: positiveInt(query('entity')),
     story: positiveInt(query('story')),
-    page: positiveInt(query('page')) ?? 1,
+    // Past the ranked window there is nothing to show, and no offset overflows.
+    page: Math.min(positiveInt(query('page')) ?? 1, Math.ceil(RANK_WINDOW / PAGE_SIZE)),
   };
 }
 

@@ -70,6 +70,9 @@ describe('visits cookie', () => {
     expect(lastVisit(value, 3)).toBe('2024-05-01T10:00:00.001Z');
     expect(lastVisit(value, 4)).toBeNull();
     expect(parseVisits('junk.3:.-1:5.x:9')).toEqual(new Map());
+    // A time past what a Date holds would crash the page that reads it.
+    expect(parseVisits('7:zzzzzzzzzzzz')).toEqual(new Map());
+    expect(lastVisit('7:zzzzzzzzzzzz', 7)).toBeNull();
     for (let id = 1; id <= 400; id++) value = recordVisit(value, id, '2024-05-03T00:00:00.000Z');
     expect(value.length).toBeLessThan(3800);
     expect(lastVisit(value, 400)).not.toBeNull();

@@ -7,6 +7,9 @@ export const VISITS_COOKIE = 'sitrep_visits';
 /** Stories remembered: the most recent visits, small enough to stay under the 4 kB cookie limit. */
 const MAX_STORIES = 150;
 
+/** The latest time a JavaScript Date can hold. */
+const MAX_DATE_MS = 8.64e15;
+
 /** Parses "12:lq3x9k0.7:lq2a1b3" (story id : base-36 milliseconds) into a map. */
 export function parseVisits(value: string | undefined): Map<number, number> {
   const out = new Map<number, number>();
@@ -14,7 +17,8 @@ export function parseVisits(value: string | undefined): Map<number, number> {
     const [id, at] = part.split(':');
     const story = Number(id);
     const ms = Number.parseInt(at ?? '', 36);
-    if (Number.isInteger(story) && story > 0 && Number.isFinite(ms) && ms > 0) out.set(story, ms);
+    // A cookie is the browser's to change: only times a Date can hold are kept.
+    if (Number.isInteger(story) && story > 0 && ms > 0 && ms <= MAX_DATE_MS) out.set(story, ms);
   }
   return out;
 }

@@ -2,6 +2,7 @@
 // and the inbox of the articles they matched, which the reader marks read.
 import type { Context, Hono } from 'hono';
 import { html } from 'hono/html';
+import { WatchBody } from '../api/watch-routes.js';
 import { checkWebhookUrl } from '../pipeline/watches.js';
 import type { InboxItem, Store, Watch } from '../store/index.js';
 import { layout } from './layout.js';
@@ -159,7 +160,8 @@ export function mountWatchesPage(app: Hono, deps: PageDeps): void {
     if (!f.words && entityId === null && storyId === null && !f.source) {
       return refuse(c, 'Fill in at least one of words, entity, story or source.');
     }
-    await store.watches.create({
+    // The API's own rules (lengths, words that can match, an http(s) URL) hold here too.
+    const input = WatchBody.safeParse({
       name: f.name,
       words: f.words ?? null,
       entityId,
@@ -167,6 +169,13 @@ export function mountWatchesPage(app: Hono, deps: PageDeps): void {
       sourceKey: f.source ?? null,
       webhookUrl: f.webhook ?? null,
     });
+    if (!input.success) {
+      return refuse(
+        c,
+        input.error.issues.map((i) => `${i.path.join(' ') || 'watch'}: ${i.message}`).join('; '),
+      );
+    }
+    await store.watches.create(input.data);
     return c.redirect('/watches', 303);
   });
 

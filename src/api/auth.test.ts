@@ -61,16 +61,16 @@ describe('authentication', () => {
 
   it('sends a signed-in browser only to paths on this site, and caps what /login reads', async () => {
     const a = app();
-    const after = async (next: string) =>
+    const landing = async (next: string) =>
       (await a.request(`/login?token=${encodeURIComponent(write)}&next=${next}`)).headers.get(
         'location',
       );
-    expect(await after('/stories/3?since=2024-01-01')).toBe('/stories/3?since=2024-01-01');
+    expect(await landing('/stories/3?since=2024-01-01')).toBe('/stories/3?since=2024-01-01');
     // A browser drops the tab and would go to evil.example.
-    expect(await after('/%09/evil.example')).toBe('/');
-    expect(await after('//evil.example')).toBe('/');
-    expect(await after('/%5Cevil.example')).toBe('/');
-    expect(await after('https://evil.example/')).toBe('/');
+    expect(await landing('/%09/evil.example')).toBe('/');
+    expect(await landing('//evil.example')).toBe('/');
+    expect(await landing('/%5Cevil.example')).toBe('/');
+    expect(await landing('https://evil.example/')).toBe('/');
     const huge = await a.request('/login', {
       method: 'POST',
       headers: {

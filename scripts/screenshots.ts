@@ -40,10 +40,12 @@ const records = news
     capture: capture('record', `file:///open-news/articles.jsonl#L${i + 1}`, line),
     label: `open-news:${i + 1}`,
   }));
+// Records name their outlet; the seed names none, and must not be credited to open-news.
+await storeCaptures({ store }, records, 'open-news');
 await storeCaptures(
   { store },
-  [...records, { capture: capture('text', 'file:///seed/000.txt', seed), label: 'seed' }],
-  'open-news',
+  [{ capture: capture('text', 'file:///seed/000.txt', seed), label: 'seed' }],
+  'seed',
 );
 const processed = await processPending({ store });
 process.stdout.write(

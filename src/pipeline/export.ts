@@ -4,7 +4,7 @@
 // the web reader, so a spreadsheet row leads back to its evidence.
 import { once } from 'node:events';
 import type { Writable } from 'node:stream';
-import { sentenceAt, sentenceStarts } from '../analyze/claims/context.js';
+import { sentenceHref, sentenceSpanAt } from '../stories/anchors.js';
 import type { Store } from '../store/index.js';
 import { type ArticleRef, type ExportFilters, ExportRepo } from '../store/export-repo.js';
 
@@ -164,7 +164,6 @@ export async function* exportRows(
       continue;
     }
     const refs = await repo.refs(ids);
-    const sentences = new SentenceFinder();
     if (what === 'quotes') {
       yield (await repo.quotes(ids)).flatMap((q) => {
         const a = refs.get(q.articleId);
@@ -182,34 +181,34 @@ export async function* exportRows(
             start: q.start,
             end: q.end,
             confidence: q.confidence,
-            evidence: sentences.href(a, q.start),
+            evidence: sentenceHref(a.id, a.text, q.start),
           },
         ];
       });
     } else {
-      yield (await repo.claims(ids)).flatMap((c) => {
-        const a = refs.get(c.articleId);
+      // The annotations' own reader: claims by article in text order; ids come in id order.
+      const claims = await store.annotations.claimsOf(ids);
+      yield ids.flatMap((id) => {
+        const a = refs.get(id);
         if (!a) return [];
-        return [
-          {
-            ...articleFields(a),
-            text: c.text,
-            value: c.value,
-            low: c.low,
-            high: c.high,
-            hedge: c.hedge,
-            unit: c.unit,
-            subject: c.subject,
-            subject_key: c.subjectKey,
-            claimed_by: c.sourceText,
-            claimed_by_entity_id: c.sourceEntityId,
-            time: c.time,
-            start: c.start,
-            end: c.end,
-            sentence: sentences.sentence(a, c.start),
-            evidence: sentences.href(a, c.start),
-          },
-        ];
+        return (claims.get(id) ?? []).map((c) => ({
+          ...articleFields(a),
+          text: c.text,
+          value: c.value,
+          low: c.low,
+          high: c.high,
+          hedge: c.hedge,
+          unit: c.unit,
+          subject: c.subject,
+          subject_key: c.subjectKey,
+          claimed_by: c.source,
+          claimed_by_entity_id: c.sourceEntityId,
+          time: c.time,
+          start: c.start,
+          end: c.end,
+          sentence: sentenceOf(a.text, c.start),
+          evidence: sentenceHref(a.id, a.text, c.start),
+        }));
       });
     }
   }
@@ -226,26 +225,8 @@ function articleFields(a: ArticleRef): Row {
   };
 }
 
-/** Sentence bounds per article, found once per article however many spans point into it. */
-class SentenceFinder {
-  private readonly starts = new Map<number, number[]>();
-
-  private span(a: ArticleRef, pos: number) {
-    let starts = this.starts.get(a.id);
-    if (!starts) {
-      starts = sentenceStarts(a.text);
-      this.starts.set(a.id, starts);
-    }
-    return sentenceAt(starts, a.text.length, pos);
-  }
-
-  /** The web reader's link to the sentence holding `pos`. */
-  href(a: ArticleRef, pos: number): string {
-    return `/articles/${a.id}#s-${this.span(a, pos).start}`;
-  }
-
-  sentence(a: ArticleRef, pos: number): string {
-    const { start, end } = this.span(a, pos);
-    return a.text.slice(start, end).replace(/\s+/g, ' ').trim();
-  }
+/** The sentence holding `pos`, on one line: what a spreadsheet row can show of the evidence. */
+function sentenceOf(text: string, pos: number): string {
+  const { start, end } = sentenceSpanAt(text, pos);
+  return text.slice(start, end).replace(/\s+/g, ' ').trim();
 }

@@ -1,6 +1,7 @@
 // What exports read: the articles a filter selects, a page of ids at a time in id order, and
-// for each page the articles themselves, their quotes or their claims. Paging by id keeps
-// an export of the whole store to one page in memory, and a page is never read twice.
+// for each page the articles themselves or their quotes (with speakers named as entities
+// are now; claims come from the annotation repository). Paging by id keeps an export of the
+// whole store to one page in memory, and a page is never read twice.
 import { type Kysely, sql } from 'kysely';
 import type { Article } from '../core/types.js';
 import { ArticleRepo } from './article-repo.js';
@@ -35,23 +36,6 @@ export interface QuoteExportRow {
   cueStart: number | null;
   cueEnd: number | null;
   confidence: number;
-}
-
-export interface ClaimExportRow {
-  articleId: number;
-  start: number;
-  end: number;
-  text: string;
-  value: number;
-  low: number | null;
-  high: number | null;
-  hedge: string | null;
-  unit: string | null;
-  subject: string;
-  subjectKey: string;
-  sourceText: string | null;
-  sourceEntityId: number | null;
-  time: string | null;
 }
 
 /** Articles per page: a page of whole texts stays a few megabytes. */
@@ -134,33 +118,6 @@ export class ExportRepo {
       .where('quote.article_id', 'in', ids)
       .orderBy('quote.article_id')
       .orderBy('quote.start')
-      .execute();
-  }
-
-  /** The claims of these articles, in article and text order. */
-  async claims(ids: number[]): Promise<ClaimExportRow[]> {
-    if (ids.length === 0) return [];
-    return this.db
-      .selectFrom('claim')
-      .select([
-        'article_id as articleId',
-        'start',
-        'end',
-        'text',
-        'value',
-        'low',
-        'high',
-        'hedge',
-        'unit',
-        'subject',
-        'subject_key as subjectKey',
-        'source_text as sourceText',
-        'source_entity_id as sourceEntityId',
-        'time_text as time',
-      ])
-      .where('article_id', 'in', ids)
-      .orderBy('article_id')
-      .orderBy('start')
       .execute();
   }
 

@@ -5,7 +5,7 @@
 import { createHash } from 'node:crypto';
 import { escapeHtml } from '../core/escape-html.js';
 import type { Claim } from '../core/types.js';
-import { sentenceAt, sentenceStarts } from '../analyze/claims/context.js';
+import { sentenceHref } from './anchors.js';
 import { type ClaimRow, type ClaimsTable, compareClaims } from './claims-compare.js';
 import { storyClaims } from './report.js';
 import { type SpeakerEntry, speakerIndex } from './speaker-index.js';
@@ -81,7 +81,6 @@ ${body.join('\n')}
 /** Links into the web reader: an article, or the sentence holding an offset of its text. */
 class EvidenceLinks {
   private readonly articles: Map<number, StoryArticle>;
-  private readonly starts = new Map<number, number[]>();
 
   constructor(
     view: StoryView,
@@ -97,14 +96,8 @@ class EvidenceLinks {
   /** The sentence holding `pos` in the article, or the article itself when there is none. */
   href(articleId: number, pos?: number): string {
     const a = this.articles.get(articleId);
-    const page = `${this.base}/articles/${articleId}`;
-    if (!a || pos === undefined) return page;
-    let starts = this.starts.get(articleId);
-    if (!starts) {
-      starts = sentenceStarts(a.text);
-      this.starts.set(articleId, starts);
-    }
-    return `${page}#s-${sentenceAt(starts, a.text.length, pos).start}`;
+    if (!a || pos === undefined) return `${this.base}/articles/${articleId}`;
+    return `${this.base}${sentenceHref(articleId, a.text, pos)}`;
   }
 
   /** The link to the sentence where an article gives a row's figure. */

@@ -1,7 +1,7 @@
 // Everything a story page, a report or "what changed since" reads about one story: its
 // articles and what the analyzers found in them. The pipeline loads it from the store;
 // the functions over it are pure.
-import { sentenceAt, sentenceStarts } from '../analyze/claims/context.js';
+import { sentenceSpanAt } from './anchors.js';
 import type { Claim, Mention, Quote, TimeExpr } from '../core/types.js';
 
 /** One article of the story with what was found in it. */
@@ -36,20 +36,13 @@ export interface StoryView {
 export const seenAt = (a: Pick<StoryArticle, 'published' | 'ingested'>): string =>
   a.published ?? a.ingested;
 
-/** The last text split into sentences: callers walk one article's spans at a time. */
-let lastSplit: { text: string; starts: number[] } = { text: '', starts: [0] };
-
 /**
  * The sentence of `text` around [start, end), trimmed, at most `max` characters. Sentences
  * are the ones the reader anchors (sentenceStarts), so "US$19.7 billion" stays whole.
  */
 export function sentenceAround(text: string, start: number, end: number, max = 280): string {
-  if (lastSplit.text !== text) lastSplit = { text, starts: sentenceStarts(text) };
-  const from = sentenceAt(lastSplit.starts, text.length, start).start;
-  const to = Math.max(
-    sentenceAt(lastSplit.starts, text.length, Math.max(start, end - 1)).end,
-    from,
-  );
+  const from = sentenceSpanAt(text, start).start;
+  const to = Math.max(sentenceSpanAt(text, Math.max(start, end - 1)).end, from);
   const sentence = text.slice(from, to).replace(/\s+/g, ' ').trim();
   return sentence.length > max ? `${sentence.slice(0, max - 1)}…` : sentence;
 }

@@ -7,7 +7,7 @@ import { escapeHtml } from '../core/escape-html.js';
 import type { Claim } from '../core/types.js';
 import { sentenceHref } from './anchors.js';
 import { type ClaimRow, type ClaimsTable, compareClaims } from './claims-compare.js';
-import { storyClaims } from './report.js';
+import { count, storyClaims, summaryLines } from './report.js';
 import { type SpeakerEntry, speakerIndex } from './speaker-index.js';
 import {
   buildTimeline,
@@ -50,7 +50,7 @@ export function renderReportHtml(view: StoryView, options: ReportHtmlOptions = {
     `<h1>${title}</h1>`,
     `<p class="meta">Story ${view.id} · first seen ${day(view.firstSeen)} · last seen ${day(view.lastSeen)}</p>`,
     '<h2>Summary</h2>',
-    list(summary(view, claims, speakers)),
+    list(summaryLines(view, claims, speakers, escapeHtml)),
     '<h2>Timeline</h2>',
     list([
       ...timeline.slice(0, MAX_TIMELINE).map((e) => timelineItem(e, links)),
@@ -116,33 +116,6 @@ class EvidenceLinks {
 
 function anchor(href: string, text: string): string {
   return `<a href="${escapeHtml(href)}">${text}</a>`;
-}
-
-function summary(view: StoryView, claims: ClaimsTable, speakers: SpeakerEntry[]): string[] {
-  const outlets = new Set(view.articles.map((a) => a.source));
-  const independent = new Set(view.articles.map((a) => a.copyOf)).size;
-  const quantities = claims.areas.flatMap((a) => a.quantities);
-  const disputed = quantities.filter((q) => q.status === 'disputed').length;
-  const out = [
-    `${count(view.articles.length, 'article')} from ${count(outlets.size, 'outlet')}; ` +
-      `${count(independent, 'independent report')}${independent < view.articles.length ? ' (the rest are copies)' : ''}.`,
-  ];
-  const first = view.articles[0];
-  if (first) {
-    const title = first.title ? `: “${escapeHtml(first.title)}”` : '';
-    out.push(`First reported by ${escapeHtml(first.source)} on ${day(seenAt(first))}${title}.`);
-  }
-  if (speakers.length > 0) {
-    const top = speakers.slice(0, 3).map((s) => `${escapeHtml(s.speaker)} (${s.quotes})`);
-    out.push(`Most quoted: ${top.join(', ')}.`);
-  }
-  if (quantities.length > 0) {
-    out.push(
-      `${count(quantities.length, 'figure')} in ${count(claims.areas.length, 'subject area')}` +
-        `${disputed > 0 ? `; ${disputed} disputed between sources` : '; no disagreement between sources'}.`,
-    );
-  }
-  return out;
 }
 
 /** A development, linked to the sentence it comes from where one can be told. */
@@ -225,7 +198,5 @@ const list = (items: string[]): string =>
     ? '<p>None.</p>'
     : `<ul>\n${items.map((i) => `<li>${i}</li>`).join('\n')}\n</ul>`;
 const day = (iso: string): string => escapeHtml(iso.slice(0, 10));
-const count = (n: number, noun: string): string =>
-  `${n.toLocaleString('en-US')} ${noun}${n === 1 ? '' : 's'}`;
 const more = (total: number, shown: number, noun: string): string[] =>
   total > shown ? [`… and ${total - shown} more ${noun}`] : [];

@@ -37,7 +37,7 @@ export function renderReport(view: StoryView): string {
     `Story ${view.id} · first seen ${day(view.firstSeen)} · last seen ${day(view.lastSeen)}`,
     '',
     '## Summary',
-    ...summary(view, claims, speakers),
+    ...summaryLines(view, claims, speakers).map((line) => `- ${line}`),
     '',
     '## Timeline',
     ...timeline.slice(0, MAX_TIMELINE).map(timelineLine),
@@ -56,27 +56,37 @@ export function renderReport(view: StoryView): string {
   return `${lines.join('\n')}\n`;
 }
 
-function summary(view: StoryView, claims: ClaimsTable, speakers: SpeakerEntry[]): string[] {
+/**
+ * The report's opening sentences: counts, the first report, the most quoted, the figures.
+ * `quote` is applied to what articles wrote (titles, outlets, speakers), so the HTML
+ * report can share them.
+ */
+export function summaryLines(
+  view: StoryView,
+  claims: ClaimsTable,
+  speakers: SpeakerEntry[],
+  quote: (text: string) => string = (text) => text,
+): string[] {
   const outlets = new Set(view.articles.map((a) => a.source));
   const independent = new Set(view.articles.map((a) => a.copyOf)).size;
   const first = view.articles[0];
   const quantities = claims.areas.flatMap((a) => a.quantities);
   const disputed = quantities.filter((q) => q.status === 'disputed').length;
   const out = [
-    `- ${count(view.articles.length, 'article')} from ${count(outlets.size, 'outlet')}; ` +
+    `${count(view.articles.length, 'article')} from ${count(outlets.size, 'outlet')}; ` +
       `${count(independent, 'independent report')}${independent < view.articles.length ? ' (the rest are copies)' : ''}.`,
   ];
-  if (first)
-    out.push(
-      `- First reported by ${first.source} on ${day(seenAt(first))}${first.title ? `: “${first.title}”` : ''}.`,
-    );
+  if (first) {
+    const title = first.title ? `: “${quote(first.title)}”` : '';
+    out.push(`First reported by ${quote(first.source)} on ${quote(day(seenAt(first)))}${title}.`);
+  }
   if (speakers.length > 0) {
-    const top = speakers.slice(0, 3).map((s) => `${s.speaker} (${s.quotes})`);
-    out.push(`- Most quoted: ${top.join(', ')}.`);
+    const top = speakers.slice(0, 3).map((s) => `${quote(s.speaker)} (${s.quotes})`);
+    out.push(`Most quoted: ${top.join(', ')}.`);
   }
   if (quantities.length > 0) {
     out.push(
-      `- ${count(quantities.length, 'figure')} in ${count(claims.areas.length, 'subject area')}` +
+      `${count(quantities.length, 'figure')} in ${count(claims.areas.length, 'subject area')}` +
         `${disputed > 0 ? `; ${disputed} disputed between sources` : '; no disagreement between sources'}.`,
     );
   }
@@ -132,7 +142,8 @@ function sourcesSection(view: StoryView): string[] {
 }
 
 const day = (iso: string): string => iso.slice(0, 10);
-const count = (n: number, noun: string): string =>
+/** "1 article", "2,400 articles". */
+export const count = (n: number, noun: string): string =>
   `${n.toLocaleString('en-US')} ${noun}${n === 1 ? '' : 's'}`;
 const cell = (s: string): string => s.replace(/\|/g, '\\|').replace(/\s+/g, ' ');
 const more = (total: number, shown: number, noun: string): string[] =>

@@ -1,13 +1,14 @@
-// An entity's activity on a real SQLite store: the stories it appears in are the same
+// An entity's activity on real SQLite and PostgreSQL stores: the stories it appears in are the same
 // whichever way they are found (from its mentions, or by walking stories newest first).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ENGINES } from '../test-support/engines.js';
 import { type SearchStore, searchStore } from '../test-support/search-store.js';
 import { storiesWith } from './entity-activity.js';
 
-describe('entity activity', () => {
+describe.each(ENGINES)('entity activity on %s', (engine) => {
   let s: SearchStore;
   beforeAll(async () => {
-    s = await searchStore();
+    s = await searchStore(engine);
   });
   afterAll(() => s.store.close());
 

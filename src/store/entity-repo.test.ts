@@ -1,7 +1,8 @@
-// Entities across articles on a real SQLite store: resolving, aliases, merge and split,
+// Entities across articles on real SQLite and PostgreSQL stores: resolving, aliases, merge and split,
 // and that every edit re-links mentions already stored.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Mention } from '../core/types.js';
+import { ENGINES, openTestStore } from '../test-support/engines.js';
 import { seededStore } from '../test-support/store.js';
 import type { Store } from './index.js';
 
@@ -11,12 +12,12 @@ function mention(text: string, entity: string, type: Mention['type'], start = 0)
   return { start, end: start + text.length, text, type, entity };
 }
 
-describe('entities across articles', () => {
+describe.each(ENGINES)('entities across articles on %s', (engine) => {
   let store: Store;
   let a: number;
   let b: number;
   beforeEach(async () => {
-    const seeded = await seededStore();
+    const seeded = await seededStore(await openTestStore(engine));
     store = seeded.store;
     a = seeded.seedId;
     b = seeded.hostileId;

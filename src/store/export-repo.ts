@@ -6,7 +6,8 @@ import { type Kysely, sql } from 'kysely';
 import type { Article } from '../core/types.js';
 import { ArticleRepo } from './article-repo.js';
 import type { Database } from './schema.js';
-import { type ArticleFilters, articleFilterSql, toFtsQuery } from './search.js';
+import { dialectOf } from './dialect.js';
+import { type ArticleFilters, articleFilterSql, matchesQuery, toFtsQuery } from './search.js';
 
 /** The filters of an export: the API's article filters, plus words to search for. */
 export interface ExportFilters extends ArticleFilters {
@@ -47,14 +48,22 @@ export class ExportRepo {
   /** The ids of the articles the filters select, in id order, one page at a time. */
   async *articleIdPages(filters: ExportFilters, pageSize = EXPORT_PAGE): AsyncGenerator<number[]> {
     const words = filters.q?.trim() ? filters.q : null;
-    const match = words === null ? null : toFtsQuery(words);
+    const dialect = dialectOf(this.db);
+    // SQLite walks the FTS index in rowid order; PostgreSQL checks the tsvector condition.
+    const match =
+      words === null
+        ? null
+        : dialect === 'sqlite'
+          ? toFtsQuery(words)
+          : matchesQuery(dialect, words);
     if (words !== null && match === null) return;
     let after = 0;
     for (;;) {
       const { rows } =
-        match === null
+        match === null || typeof match !== 'string'
           ? await sql<{ id: number }>`
-              SELECT a.id FROM article a WHERE a.id > ${after} ${articleFilterSql(filters)}
+              SELECT a.id FROM article a WHERE a.id > ${after} ${match ? sql`AND ${match}` : sql``}
+                ${articleFilterSql(filters)}
               ORDER BY a.id LIMIT ${pageSize}`.execute(this.db)
           : await sql<{ id: number }>`
               SELECT a.id FROM article_fts JOIN article a ON a.id = article_fts.rowid

@@ -1,13 +1,13 @@
 // The store: the only module that talks to the database. Everything else receives a
 // Store and calls its repositories.
 import { statSync } from 'node:fs';
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import { AnnotationRepo } from './annotation-repo.js';
 import { ArticleRepo } from './article-repo.js';
 import { DocumentRepo } from './document-repo.js';
 import { EntityRepo } from './entity-repo.js';
 import { FeedRepo } from './feed-repo.js';
-import { type Db, openSqlite } from './open.js';
+import { type Db, openDatabase, type PostgresOptions } from './open.js';
 import type { Database } from './schema.js';
 import {
   type ArticleFilters,
@@ -23,7 +23,13 @@ import { TokenRepo } from './token-repo.js';
 import { WatchRepo } from './watch-repo.js';
 import { WebhookRepo } from './webhook-repo.js';
 
-export { type ArticleInput, type ArticleKey, type ArticleListOptions, type ArticleSummary, articleKeys } from './article-repo.js';
+export {
+  type ArticleInput,
+  type ArticleKey,
+  type ArticleListOptions,
+  type ArticleSummary,
+  articleKeys,
+} from './article-repo.js';
 export type { DocumentInput } from './document-repo.js';
 export type { AliasSource, EntityDetail, EntitySummary } from './entity-repo.js';
 export type { FeedRow } from './feed-repo.js';
@@ -112,7 +118,14 @@ export class Store extends Repos {
   async stats(): Promise<StoreStats> {
     const k = this.db.kysely;
     const count = async (table: keyof Database) =>
-      Number((await k.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+      Number(
+        (
+          await k
+            .selectFrom(table)
+            .select((eb) => eb.fn.countAll<number>().as('n'))
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
     const outcomes = await k
       .selectFrom('document')
       .select(['outcome', (eb) => eb.fn.countAll<number>().as('n')])
@@ -133,8 +146,17 @@ export class Store extends Repos {
       skippedDocuments: byOutcome.get('skipped') ?? 0,
       analyzedArticles: Number(analyzed.n),
       timeExprs: await count('time_expr'),
-      databaseBytes: fileSize(this.db.location),
+      databaseBytes: await this.sizeOnDisk(),
     };
+  }
+
+  /** Bytes the database takes: the SQLite file and its WAL, or the PostgreSQL database. */
+  private async sizeOnDisk(): Promise<number | null> {
+    if (this.db.dialect === 'sqlite') return fileSize(this.db.location);
+    const { rows } = await sql<{
+      bytes: number;
+    }>`SELECT pg_database_size(current_database()) AS bytes`.execute(this.db.kysely);
+    return Number(rows[0]?.bytes ?? 0);
   }
 
   close(): Promise<void> {
@@ -151,7 +173,7 @@ function fileSize(file: string): number | null {
   }
 }
 
-/** Opens the SQLite store at a file path (or ':memory:'). */
-export async function openStore(file: string): Promise<Store> {
-  return new Store(await openSqlite(file));
+/** Opens the store at a SQLite file path (or ':memory:') or a postgres:// URL. */
+export async function openStore(location: string, options: PostgresOptions = {}): Promise<Store> {
+  return new Store(await openDatabase(location, options));
 }

@@ -2,9 +2,10 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
-import { Kysely, Migrator, SqliteDialect } from 'kysely';
+import { Kysely, Migrator, PostgresDialect, SqliteDialect } from 'kysely';
+import pg from 'pg';
 import { SitrepError } from '../core/errors.js';
-import type { Dialect } from './dialect.js';
+import { type Dialect, dialectOfLocation } from './dialect.js';
 import { migrationProvider } from './migrations/index.js';
 import { cachingStatements } from './statement-cache.js';
 import type { Database } from './schema.js';
@@ -12,7 +13,7 @@ import type { Database } from './schema.js';
 export interface Db {
   kysely: Kysely<Database>;
   dialect: Dialect;
-  /** The SQLite file, or ':memory:'. */
+  /** The SQLite file, ':memory:', or the PostgreSQL URL (password removed). */
   location: string;
   close(): Promise<void>;
 }
@@ -39,7 +40,9 @@ export async function openSqlite(file: string): Promise<Db> {
   } catch (cause) {
     throw new SitrepError('STORE_OPEN_FAILED', file, { cause });
   }
-  const kysely = new Kysely<Database>({ dialect: new SqliteDialect({ database: cachingStatements(sqlite) }) });
+  const kysely = new Kysely<Database>({
+    dialect: new SqliteDialect({ database: cachingStatements(sqlite) }),
+  });
   const db: Db = {
     kysely,
     dialect: 'sqlite',
@@ -48,6 +51,68 @@ export async function openSqlite(file: string): Promise<Db> {
   };
   await migrate(db);
   return db;
+}
+
+/** Opens the database a location names: a postgres:// URL, or a SQLite file path. */
+export function openDatabase(location: string, options: PostgresOptions = {}): Promise<Db> {
+  return dialectOfLocation(location) === 'postgres'
+    ? openPostgres(location, options)
+    : openSqlite(location);
+}
+
+export interface PostgresOptions {
+  /** Connections in the pool (default 10). */
+  poolSize?: number;
+}
+
+/** PostgreSQL type ids whose text form pg would otherwise hand over as a string. */
+const INT8_OID = 20;
+const NUMERIC_OID = 1700;
+
+/**
+ * Connects to PostgreSQL through a pool and brings the schema up to date. bigint (ids,
+ * count(*)) comes back as a JS number as it does from SQLite: ids stay far below 2^53.
+ */
+export async function openPostgres(url: string, options: PostgresOptions = {}): Promise<Db> {
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: options.poolSize ?? 10,
+    types: {
+      getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
+        oid === INT8_OID || oid === NUMERIC_OID
+          ? (value: string) => Number(value)
+          : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
+    },
+  });
+  // An idle connection that the server drops must not take the process down with it.
+  pool.on('error', () => {});
+  try {
+    (await pool.connect()).release();
+  } catch (cause) {
+    await pool.end().catch(() => {});
+    throw new SitrepError('STORE_OPEN_FAILED', redactUrl(url), { cause });
+  }
+  const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  const db: Db = {
+    kysely,
+    dialect: 'postgres',
+    location: redactUrl(url),
+    close: () => kysely.destroy(),
+  };
+  // Kysely's migrator holds an advisory lock, so processes starting together migrate once.
+  await migrate(db);
+  return db;
+}
+
+/** A connection URL fit for logs and error messages: the password replaced. */
+export function redactUrl(url: string): string {
+  try {
+    const parsed = new URL(url);
+    if (parsed.password) parsed.password = '***';
+    return parsed.toString();
+  } catch {
+    return 'postgres://(unparseable URL)';
+  }
 }
 
 /** Applies every pending migration, failing loudly if one does not apply. */

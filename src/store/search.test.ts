@@ -1,12 +1,13 @@
-// Search filters and facets on a real SQLite store of three analyzed articles.
+// Search filters and facets on real SQLite and PostgreSQL stores of three analyzed articles.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ENGINES } from '../test-support/engines.js';
 import { type SearchStore, searchStore } from '../test-support/search-store.js';
 
-describe('search with filters and facets', () => {
+describe.each(ENGINES)('search with filters and facets on %s', (engine) => {
   let s: SearchStore;
   let lopez: number;
   beforeAll(async () => {
-    s = await searchStore();
+    s = await searchStore(engine);
     lopez = (await s.store.entities.list({ limit: 5, query: 'Maria Lopez' }))[0]!.id;
   });
   afterAll(() => s.store.close());

@@ -1,8 +1,12 @@
 // Full-text search, its facets, and the article filters that search, exports and listings
-// share. User queries are turned into FTS5 syntax here, so that no user input is ever
-// parsed as FTS5 operators by accident.
+// share. SQLite ranks with FTS5's bm25, PostgreSQL with ts_rank over a GIN-indexed
+// tsvector; both weigh the title the same against the text, and both rank the same window.
 import { type Kysely, type RawBuilder, sql } from 'kysely';
+import { dialectOf } from './dialect.js';
 import type { Database } from './schema.js';
+import { TS_CONFIG, toFtsQuery, toTsQuery } from './search-query.js';
+
+export { matchesQuery, toFtsQuery, toTsQuery } from './search-query.js';
 
 export interface SearchHit {
   id: number;
@@ -61,33 +65,6 @@ export const FACET_SAMPLE = 500;
 /** Facet values returned per facet: enough for a sidebar, few enough to scan. */
 const FACET_VALUES = { sources: 20, months: 36, entities: 15, stories: 10 } as const;
 
-/**
- * Turns a user's query into an FTS5 expression: "quoted phrases" stay phrases, OR stays
- * OR, a leading minus excludes a word, and every other word must appear.
- */
-export function toFtsQuery(query: string): string | null {
-  const tokens: string[] = [];
-  const excluded: string[] = [];
-  for (const match of query.matchAll(/(-?)"([^"]*)"|(\S+)/g)) {
-    if (match[3] === 'OR') {
-      if (tokens.length > 0 && tokens.at(-1) !== 'OR') tokens.push('OR');
-      continue;
-    }
-    const negate = match[1] === '-' || match[3]?.startsWith('-') === true;
-    const words = (match[2] ?? match[3] ?? '').match(/[\p{L}\p{N}]+/gu);
-    if (!words) continue;
-    (negate ? excluded : tokens).push(`"${words.join(' ')}"`);
-  }
-  if (tokens.at(-1) === 'OR') tokens.pop();
-  if (tokens.length === 0) return null;
-  let positive = '';
-  for (const token of tokens) {
-    if (token === 'OR') positive += ' OR ';
-    else positive += (positive && !positive.endsWith(' OR ') ? ' AND ' : '') + token;
-  }
-  return excluded.length > 0 ? `(${positive}) NOT ${excluded.join(' NOT ')}` : positive;
-}
-
 /** SQL conditions, each led by AND, that keep only the articles (aliased `a`) the filters allow. */
 export function articleFilterSql(f: ArticleFilters): RawBuilder<unknown> {
   const parts: RawBuilder<unknown>[] = [];
@@ -111,23 +88,34 @@ export async function searchArticles(
   query: string,
   options: SearchOptions,
 ): Promise<SearchHit[]> {
-  const match = toFtsQuery(query);
-  if (!match) return [];
-  // Rank first, then build snippets for the page only: SQLite would otherwise make a
-  // snippet for every match before sorting, which costs several times the ranking.
+  const ranked = rankedIds(db, query, options);
+  if (!ranked) return [];
+  // Rank first, then build snippets for the page only: both engines would otherwise make
+  // a snippet for every match before sorting, which costs several times the ranking.
+  const page = sql`(${ranked.sql} LIMIT ${options.limit} OFFSET ${options.offset ?? 0}) t`;
+  const snippet =
+    ranked.dialect === 'postgres'
+      ? sql`ts_headline(${TS_CONFIG}, left(a.text, ${HEADLINE_CHARS}), to_tsquery(${TS_CONFIG}, ${ranked.match}),
+          'StartSel=[[, StopSel=]], MaxWords=24, MinWords=12, MaxFragments=1')`
+      : sql`snippet(article_fts, 1, '[[', ']]', ' … ', 24)`;
+  const ftsJoin =
+    ranked.dialect === 'postgres' ? sql`` : sql`CROSS JOIN article_fts ON article_fts.rowid = t.id`;
+  const ftsMatch =
+    ranked.dialect === 'postgres' ? sql`` : sql`WHERE article_fts MATCH ${ranked.match}`;
   const result = await sql<SearchHit>`
     SELECT a.id, a.title, s.name AS source, a.published_at AS published, a.url,
-           snippet(article_fts, 1, '[[', ']]', ' … ', 24) AS snippet,
-           t.score, substr(a.text, 1, 160) AS lead, sa.story_id AS storyId
-    FROM (${rankedIds(match, options)} LIMIT ${options.limit} OFFSET ${options.offset ?? 0}) t
-    CROSS JOIN article_fts ON article_fts.rowid = t.id
+           ${snippet} AS snippet, t.score, substr(a.text, 1, 160) AS lead, sa.story_id AS "storyId"
+    FROM ${page} ${ftsJoin}
     JOIN article a ON a.id = t.id
     JOIN source s ON s.id = a.source_id
     LEFT JOIN story_article sa ON sa.article_id = a.id
-    WHERE article_fts MATCH ${match}
+    ${ftsMatch}
     ORDER BY t.score`.execute(db);
   return result.rows;
 }
+
+/** ts_headline reads this much of a text for the snippet: a match further in shows the opening. */
+const HEADLINE_CHARS = 20_000;
 
 /**
  * Matches ranked per search: the most recently stored this many. bm25 costs per match, and
@@ -138,19 +126,50 @@ export async function searchArticles(
  */
 export const RANK_WINDOW = 10_000;
 
-/** The ids and scores of the newest RANK_WINDOW matches the filters allow, best first (no LIMIT yet). */
-function rankedIds(match: string, filters: ArticleFilters): RawBuilder<unknown> {
+interface Ranked {
+  dialect: 'sqlite' | 'postgres';
+  /** The query in the engine's syntax. */
+  match: string;
+  /** The ids and scores of the matches, best (lowest score) first, with no LIMIT yet. */
+  sql: RawBuilder<unknown>;
+}
+
+/** The newest RANK_WINDOW matches the filters allow, ranked; null when the query has no words. */
+function rankedIds(db: Kysely<Database>, query: string, filters: ArticleFilters): Ranked | null {
+  const dialect = dialectOf(db);
   const filter = articleFilterSql(filters);
+  if (dialect === 'postgres') {
+    const match = toTsQuery(query);
+    if (!match) return null;
+    const tsquery = sql`to_tsquery(${TS_CONFIG}, ${match})`;
+    // Weights are {D, C, B, A}: the title (A) counts TITLE_WEIGHT times the text (B), as
+    // in bm25 below; normalization 1 divides by the log of the length, as bm25 damps long
+    // texts. Negated so that, as with bm25, lower is better.
+    const score = sql`-ts_rank(${sql.lit(`{0, 0, ${1 / TITLE_WEIGHT}, 1}`)}::float4[], a.search, ${tsquery}, 1)`;
+    return {
+      dialect,
+      match,
+      sql: sql`SELECT * FROM (SELECT a.id, a.source_id, a.published_at, ${score} AS score
+          FROM article a WHERE a.search @@ ${tsquery} ${filter}
+          ORDER BY a.id DESC LIMIT ${RANK_WINDOW}) w ORDER BY score`,
+    };
+  }
+  const match = toFtsQuery(query);
+  if (!match) return null;
   const score = sql`bm25(article_fts, ${TITLE_WEIGHT}, 1.0)`;
   // The article table is read only when a filter needs its columns.
-  return hasFilters(filters)
-    ? sql`SELECT * FROM (SELECT a.id, a.source_id, a.published_at, ${score} AS score
+  return {
+    dialect,
+    match,
+    sql: hasFilters(filters)
+      ? sql`SELECT * FROM (SELECT a.id, a.source_id, a.published_at, ${score} AS score
           FROM article_fts JOIN article a ON a.id = article_fts.rowid
           WHERE article_fts MATCH ${match} ${filter}
-          ORDER BY article_fts.rowid DESC LIMIT ${RANK_WINDOW}) ORDER BY score`
-    : sql`SELECT * FROM (SELECT article_fts.rowid AS id, ${score} AS score
+          ORDER BY article_fts.rowid DESC LIMIT ${RANK_WINDOW}) w ORDER BY score`
+      : sql`SELECT * FROM (SELECT article_fts.rowid AS id, ${score} AS score
           FROM article_fts WHERE article_fts MATCH ${match}
-          ORDER BY article_fts.rowid DESC LIMIT ${RANK_WINDOW}) ORDER BY score`;
+          ORDER BY article_fts.rowid DESC LIMIT ${RANK_WINDOW}) w ORDER BY score`,
+  };
 }
 
 const hasFilters = (f: ArticleFilters): boolean =>
@@ -179,40 +198,41 @@ export async function searchFacets(
     entities: [],
     stories: [],
   };
-  const match = toFtsQuery(query);
-  if (!match) return empty;
+  const ranked = rankedIds(db, query, filters);
+  if (!ranked) return empty;
   // One statement: the best matches are ranked once and every facet groups that sample.
-  // One statement: the best matches are ranked once and every facet groups that sample.
-  // CROSS JOIN keeps the sample outermost, so no facet scans a whole table to meet it.
+  // On SQLite, CROSS JOIN keeps the sample outermost, so no facet scans a whole table to
+  // meet it; PostgreSQL's planner needs no such hint (and accepts no ON after CROSS JOIN).
+  const join = ranked.dialect === 'sqlite' ? sql`CROSS JOIN` : sql`JOIN`;
   const { rows } = await sql<FacetRow>`
-    WITH ranked AS MATERIALIZED (${rankedIds(match, filters)} LIMIT ${FACET_SAMPLE + 1}),
+    WITH ranked AS MATERIALIZED (${ranked.sql} LIMIT ${FACET_SAMPLE + 1}),
     hits AS MATERIALIZED (
       SELECT a.id, a.source_id, a.published_at
-      FROM (SELECT id FROM ranked LIMIT ${FACET_SAMPLE}) r CROSS JOIN article a ON a.id = r.id)
+      FROM (SELECT id FROM ranked LIMIT ${FACET_SAMPLE}) r ${join} article a ON a.id = r.id)
     SELECT 'total' AS facet, NULL AS id, NULL AS key, NULL AS name, NULL AS type,
            count(*) AS n FROM ranked
     UNION ALL SELECT * FROM (
       SELECT 'source', s.id, s.key, s.name, NULL, t.n
       FROM (SELECT source_id, count(*) AS n FROM hits GROUP BY source_id
             ORDER BY n DESC LIMIT ${FACET_VALUES.sources}) t
-      CROSS JOIN source s ON s.id = t.source_id)
+      ${join} source s ON s.id = t.source_id) fs
     UNION ALL SELECT * FROM (
-      SELECT 'month', NULL, substr(published_at, 1, 7) AS month, NULL, NULL, count(*)
+      SELECT 'month', CAST(NULL AS integer), substr(published_at, 1, 7) AS month, NULL, NULL, count(*)
       FROM hits WHERE published_at IS NOT NULL
-      GROUP BY month ORDER BY month DESC LIMIT ${FACET_VALUES.months})
+      GROUP BY month ORDER BY month DESC LIMIT ${FACET_VALUES.months}) fm
     UNION ALL SELECT * FROM (
       SELECT 'entity', e.id, NULL, e.name, e.type, t.n
       FROM (SELECT m.entity_id, count(DISTINCT m.article_id) AS n
-            FROM hits h CROSS JOIN mention m ON m.article_id = h.id
+            FROM hits h ${join} mention m ON m.article_id = h.id
             WHERE m.entity_id IS NOT NULL
             GROUP BY m.entity_id ORDER BY n DESC, m.entity_id LIMIT ${FACET_VALUES.entities}) t
-      CROSS JOIN entity e ON e.id = t.entity_id)
+      ${join} entity e ON e.id = t.entity_id) fe
     UNION ALL SELECT * FROM (
       SELECT 'story', st.id, NULL, st.title, NULL, t.n
       FROM (SELECT sa.story_id, count(*) AS n
-            FROM hits h CROSS JOIN story_article sa ON sa.article_id = h.id
+            FROM hits h ${join} story_article sa ON sa.article_id = h.id
             GROUP BY sa.story_id ORDER BY n DESC, sa.story_id DESC LIMIT ${FACET_VALUES.stories}) t
-      CROSS JOIN story st ON st.id = t.story_id)`.execute(db);
+      ${join} story st ON st.id = t.story_id) fst`.execute(db);
   const out = empty;
   for (const r of rows) {
     const count = Number(r.n);

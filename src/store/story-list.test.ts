@@ -1,14 +1,15 @@
-// The story listing on a real SQLite store: filters, top entities and newest article.
+// The story listing on real SQLite and PostgreSQL stores: filters, top entities and newest article.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ENGINES } from '../test-support/engines.js';
 import { type SearchStore, searchStore } from '../test-support/search-store.js';
 import { storyCursor } from './story-list.js';
 
-describe('story listing', () => {
+describe.each(ENGINES)('story listing on %s', (engine) => {
   let s: SearchStore;
   let seedStory: number;
   let otherStory: number;
   beforeAll(async () => {
-    s = await searchStore();
+    s = await searchStore(engine);
     seedStory = (await s.store.stories.storyOf(s.seedId))!;
     otherStory = (await s.store.stories.storyOf(s.otherId))!;
   });

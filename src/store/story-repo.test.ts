@@ -1,18 +1,19 @@
-// Stories on a real SQLite store: members, counts, merges that keep old ids working, and
+// Stories on real SQLite and PostgreSQL stores: members, counts, merges that keep old ids working, and
 // near-duplicate groups counted once.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { ENGINES, openTestStore } from '../test-support/engines.js';
 import { seededStore } from '../test-support/store.js';
 import type { Store } from './index.js';
 
 const AT = '2024-10-25T00:00:00.000Z';
 const NOTHING = { entities: [], quotes: [], claims: [], times: [] };
 
-describe('stories in the store', () => {
+describe.each(ENGINES)('stories in the store on %s', (engine) => {
   let store: Store;
   let seed: number;
   let harbour: number;
   beforeEach(async () => {
-    ({ store, seedId: seed, hostileId: harbour } = await seededStore());
+    ({ store, seedId: seed, hostileId: harbour } = await seededStore(await openTestStore(engine)));
   });
   afterEach(() => store.close());
 

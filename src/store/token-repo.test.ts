@@ -1,11 +1,12 @@
-// API tokens on a real in-memory SQLite store: only the hash is kept, and revoking works at once.
+// API tokens on real SQLite and PostgreSQL stores: only the hash is kept, and revoking works at once.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { hashToken, openStore, type Store } from './index.js';
+import { ENGINES, openTestStore } from '../test-support/engines.js';
+import { hashToken, type Store } from './index.js';
 
-describe('TokenRepo', () => {
+describe.each(ENGINES)('TokenRepo on %s', (engine) => {
   let store: Store;
   beforeEach(async () => {
-    store = await openStore(':memory:');
+    store = await openTestStore(engine);
   });
   afterEach(() => store.close());
 

@@ -1,8 +1,9 @@
 // The queries behind watch matching: which newly placed articles satisfy a watch, and
 // what a webhook says about each. Kept apart from WatchRepo so each file stays readable.
-import { type Kysely, sql } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { Database } from './schema.js';
-import { toFtsQuery } from './search.js';
+import { dialectOf } from './dialect.js';
+import { matchesQuery } from './search.js';
 import type { ArticleBrief, Watch } from './watch-repo.js';
 
 /**
@@ -23,11 +24,9 @@ export async function matchingArticles(
     .where('sa.added_at', '>=', watch.createdAt);
   if (from) query = query.where('sa.added_at', '>', from);
   if (watch.words !== null) {
-    const match = toFtsQuery(watch.words);
+    const match = matchesQuery(dialectOf(db), watch.words);
     if (!match) return [];
-    query = query.where(
-      sql<boolean>`a.id IN (SELECT rowid FROM article_fts WHERE article_fts MATCH ${match})`,
-    );
+    query = query.where(match);
   }
   if (watch.storyId !== null) {
     const story = await db

@@ -3,7 +3,9 @@
 // named trader, gives figures, and holds text a spreadsheet would run as a formula.
 import { processPending } from '../pipeline/process.js';
 import { storeCaptures } from '../pipeline/store-captures.js';
+import type { Dialect } from '../store/dialect.js';
 import type { Store } from '../store/index.js';
+import { openTestStore } from './engines.js';
 import { capture, seededStore } from './store.js';
 
 export const OTHER_URL = 'https://other.example/harbour-cost';
@@ -26,8 +28,8 @@ export interface SearchStore {
 }
 
 /** The three-article store; the seed is dated 2024-10-24, the hostile page left undated. */
-export async function searchStore(): Promise<SearchStore> {
-  const { store, seedId, hostileId } = await seededStore();
+export async function searchStore(engine: Dialect = 'sqlite'): Promise<SearchStore> {
+  const { store, seedId, hostileId } = await seededStore(await openTestStore(engine));
   const stored = await storeCaptures(
     { store },
     [{ capture: capture('html', OTHER_URL, OTHER_HTML, OTHER_URL), label: 'other' }],

@@ -34,11 +34,14 @@ export function capture(
   };
 }
 
-/** A store (in memory unless a file is given) holding the seed article and a hostile HTML page. */
+/**
+ * A store holding the seed article and a hostile HTML page: in memory, at a given SQLite
+ * file, or an open store handed in (a PostgreSQL one from engines.ts).
+ */
 export async function seededStore(
-  file = ':memory:',
+  at: string | Store = ':memory:',
 ): Promise<{ store: Store; seedId: number; hostileId: number }> {
-  const store = await openStore(file);
+  const store = typeof at === 'string' ? await openStore(at) : at;
   const result = await storeCaptures(
     { store },
     [

@@ -9,6 +9,7 @@ import * as m004 from './004-watches-tokens.js';
 import * as m005 from './005-mention-entity-article.js';
 import * as m006 from './006-entity-counts.js';
 import * as m007 from './007-speaker-source-index.js';
+import * as m008 from './008-postgres-search.js';
 
 type DialectMigration = { up(db: Kysely<unknown>, dialect: Dialect): Promise<void> };
 
@@ -20,6 +21,7 @@ const MIGRATIONS: Record<string, DialectMigration> = {
   '005-mention-entity-article': m005,
   '006-entity-counts': m006,
   '007-speaker-source-index': m007,
+  '008-postgres-search': m008,
 };
 
 /** A Kysely migration provider that hands each migration the engine it runs on. */

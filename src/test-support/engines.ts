@@ -1,0 +1,49 @@
+// Every store test runs on each engine sitrep supports: SQLite in memory, and a fresh
+// database on the PostgreSQL server the global setup started.
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { inject } from 'vitest';
+import type { Dialect } from '../store/dialect.js';
+import { openStore, type Store } from '../store/index.js';
+import { TEMPLATE_DATABASE } from './postgres-global-setup.js';
+
+export const ENGINES: readonly Dialect[] = ['sqlite', 'postgres'];
+
+/**
+ * A location for a new, empty, migrated store on an engine: ':memory:' for SQLite, or
+ * the URL of a database just copied from the migrated template.
+ */
+export async function freshLocation(engine: Dialect): Promise<string> {
+  if (engine === 'sqlite') return ':memory:';
+  const adminUrl = inject('postgresAdminUrl');
+  const name = `t_${randomBytes(6).toString('hex')}`;
+  await admin(adminUrl, `CREATE DATABASE ${name} TEMPLATE ${TEMPLATE_DATABASE}`);
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
+/** A new, empty store on an engine. Closing a PostgreSQL store drops its database. */
+export async function openTestStore(engine: Dialect): Promise<Store> {
+  const location = await freshLocation(engine);
+  const store = await openStore(location, { poolSize: 4 });
+  if (engine === 'postgres') {
+    const close = store.close.bind(store);
+    const name = new URL(location).pathname.slice(1);
+    store.close = async () => {
+      await close();
+      await admin(inject('postgresAdminUrl'), `DROP DATABASE IF EXISTS ${name}`);
+    };
+  }
+  return store;
+}
+
+async function admin(adminUrl: string, statement: string): Promise<void> {
+  const client = new pg.Client(adminUrl);
+  await client.connect();
+  try {
+    await client.query(statement);
+  } finally {
+    await client.end();
+  }
+}

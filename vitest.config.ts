@@ -7,8 +7,6 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 60_000,
     pool: 'forks',
-    // One PostgreSQL server for the run: store tests run on SQLite and on PostgreSQL.
-    globalSetup: ['./src/test-support/postgres-global-setup.ts'],
     reporters: ['default', './scripts/summary-reporter.ts'],
   },
 });

@@ -5,6 +5,7 @@ import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import { z } from 'zod';
 import { SitrepError } from './core/errors.js';
+import { dialectOfLocation } from './store/dialect.js';
 
 const flag = z
   .enum(['0', '1', 'true', 'false', 'yes', 'no', ''])
@@ -49,11 +50,13 @@ const ConfigSchema = z.object({
     ),
   SITREP_RATE_LIMIT: z.coerce.number().int().positive().default(600),
   SITREP_PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
+  SITREP_JOB_EXPIRE_SECONDS: z.coerce.number().int().min(1).default(300),
+  SITREP_JOB_RETRIES: z.coerce.number().int().min(0).default(5),
 });
 
 export interface Config {
   dataDir: string;
-  /** The SQLite file. */
+  /** The SQLite file, or a postgres:// URL. */
   database: string;
   host: string;
   port: number;
@@ -80,12 +83,16 @@ export interface Config {
   rateLimitPerMinute: number;
   /** Where people reach the server, for links in webhooks and feeds; null means http://HOST:PORT. */
   publicUrl: string | null;
+  /** Seconds before a silent worker's job is retried (PostgreSQL workers). */
+  jobExpireSeconds: number;
+  /** Retries before a job goes to the dead letters. */
+  jobRetries: number;
 }
 
 /** Every setting with its environment variable and meaning, for `--help` and the README. */
 export const CONFIG_HELP: Record<keyof z.input<typeof ConfigSchema>, string> = {
   SITREP_DATA_DIR: 'folder for the database and other state (default ./data)',
-  SITREP_DATABASE: 'database location: a SQLite file path (default DATA_DIR/sitrep.db)',
+  SITREP_DATABASE: 'database: a SQLite file path (default DATA_DIR/sitrep.db) or a postgres:// URL',
   SITREP_HOST: 'address the server listens on (default 127.0.0.1)',
   SITREP_PORT: 'port the server listens on (default 8080)',
   SITREP_OPML: 'an OPML file whose feeds are added and polled at start',
@@ -106,6 +113,10 @@ export const CONFIG_HELP: Record<keyof z.input<typeof ConfigSchema>, string> = {
   SITREP_CORS_ORIGINS: 'comma-separated origins allowed to call /api from a browser (default none)',
   SITREP_RATE_LIMIT:
     'API requests per minute per token, or per address when anonymous (default 600)',
+  SITREP_JOB_EXPIRE_SECONDS:
+    'PostgreSQL workers: a job whose worker went quiet this long is retried (default 300)',
+  SITREP_JOB_RETRIES:
+    'PostgreSQL workers: retries, with doubling waits, before a job goes to the dead letters (default 5)',
   SITREP_PUBLIC_URL:
     'the address people reach the server at, for links in webhooks (default http://HOST:PORT)',
 };
@@ -113,6 +124,11 @@ export const CONFIG_HELP: Record<keyof z.input<typeof ConfigSchema>, string> = {
 function defaultSiteRules(dataDir: string): string | null {
   const file = resolve(dataDir, 'site-rules.json');
   return existsSync(file) ? file : null;
+}
+
+/** A SQLite path made absolute; a PostgreSQL URL as given. */
+function databaseLocation(value: string): string {
+  return dialectOfLocation(value) === 'postgres' ? value : resolve(value);
 }
 
 /** Reads and validates the configuration; throws CONFIG_INVALID naming each bad setting. */
@@ -126,7 +142,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const dataDir = resolve(c.SITREP_DATA_DIR);
   return {
     dataDir,
-    database: c.SITREP_DATABASE ? resolve(c.SITREP_DATABASE) : resolve(dataDir, 'sitrep.db'),
+    database: c.SITREP_DATABASE
+      ? databaseLocation(c.SITREP_DATABASE)
+      : resolve(dataDir, 'sitrep.db'),
     host: c.SITREP_HOST,
     port: c.SITREP_PORT,
     opml: c.SITREP_OPML ? resolve(c.SITREP_OPML) : null,
@@ -145,5 +163,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     corsOrigins: c.SITREP_CORS_ORIGINS,
     rateLimitPerMinute: c.SITREP_RATE_LIMIT,
     publicUrl: c.SITREP_PUBLIC_URL?.replace(/\/+$/, '') ?? null,
+    jobExpireSeconds: c.SITREP_JOB_EXPIRE_SECONDS,
+    jobRetries: c.SITREP_JOB_RETRIES,
   };
 }

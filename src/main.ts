@@ -9,6 +9,8 @@ import { type SiteRule, SiteRulesSchema } from './extract/site-rules.js';
 import { createFetcher } from './ingest/fetch/index.js';
 import type { PipelineContext } from './pipeline/context.js';
 import { createExtractorPool } from './pipeline/extractor.js';
+import { JobQueue } from './queue/job-queue.js';
+import { dialectOfLocation } from './store/dialect.js';
 import { openStore, type Store } from './store/index.js';
 
 export interface Runtime extends PipelineContext {
@@ -27,14 +29,42 @@ export function loadSiteRules(file: string | null): SiteRule[] {
   try {
     return SiteRulesSchema.parse(JSON.parse(readFileSync(file, 'utf8')));
   } catch (cause) {
-    const detail = cause instanceof z.ZodError ? z.prettifyError(cause).replace(/\s+/g, ' ') : describeError(cause);
+    const detail =
+      cause instanceof z.ZodError
+        ? z.prettifyError(cause).replace(/\s+/g, ' ')
+        : describeError(cause);
     throw new SitrepError('CONFIG_INVALID', `site rules in ${file}: ${detail}`, { cause });
   }
 }
 
-/** Opens the store and builds the fetcher and logger that the pipeline needs. */
-export async function createRuntime(config: Config, log = createLogger(config.logLevel)): Promise<Runtime> {
+/**
+ * Opens the store and builds the fetcher and logger that the pipeline needs. On PostgreSQL
+ * the pipeline runs in workers: the runtime carries the job queue, and ingesting stores
+ * captures for them. A worker process asks for `work: true`, which also has it watch for
+ * jobs whose worker died.
+ */
+export async function createRuntime(
+  config: Config,
+  log = createLogger(config.logLevel),
+  options: { work?: boolean } = {},
+): Promise<Runtime> {
   const store: Store = await openStore(config.database);
+  let queue: JobQueue | undefined;
+  if (dialectOfLocation(config.database) === 'postgres') {
+    try {
+      queue = await JobQueue.open(config.database, {
+        supervise: Boolean(options.work),
+        expireSeconds: config.jobExpireSeconds,
+        retryLimit: config.jobRetries,
+        // Quick expiry means quick polling: a dead worker's job is retried promptly.
+        pollSeconds: Math.min(2, Math.max(0.5, config.jobExpireSeconds / 4)),
+      });
+    } catch (err) {
+      await store.close();
+      throw err;
+    }
+    queue.onError((err) => log.error(`job queue: ${describeError(err)}`));
+  }
   const fetcher = createFetcher({
     userAgent: config.userAgent,
     timeoutMs: config.fetchTimeoutMs,
@@ -51,7 +81,9 @@ export async function createRuntime(config: Config, log = createLogger(config.lo
     extractor,
     log,
     pollIntervalMinutes: config.pollMinutes,
+    queue,
     async close() {
+      await queue?.close();
       await extractor.close();
       await fetcher.close();
       await store.close();

@@ -21,8 +21,12 @@ export function configFrom(options: GlobalOptions, defaultLogLevel = 'warn'): Co
 }
 
 /** Runs work with an open runtime and closes it whatever happens. */
-export async function withRuntime<T>(config: Config, work: (rt: Runtime) => Promise<T>): Promise<T> {
-  const rt = await createRuntime(config, createLogger(config.logLevel));
+export async function withRuntime<T>(
+  config: Config,
+  work: (rt: Runtime) => Promise<T>,
+  options: { work?: boolean } = {},
+): Promise<T> {
+  const rt = await createRuntime(config, createLogger(config.logLevel), options);
   try {
     return await work(rt);
   } finally {

@@ -17,7 +17,10 @@ export function createProgram(): Command {
     .description('News intelligence: who said what, which figures, where sources agree and disagree.')
     .version(SITREP_VERSION)
     .option('--data-dir <dir>', 'data folder (SITREP_DATA_DIR, default ./data)')
-    .option('--database <file>', 'SQLite file (SITREP_DATABASE, default DATA_DIR/sitrep.db)')
+    .option(
+      '--database <location>',
+      'SQLite file or postgres:// URL (SITREP_DATABASE, default DATA_DIR/sitrep.db)',
+    )
     .option('--log-level <level>', 'log level (SITREP_LOG_LEVEL)')
     .addHelpText(
       'after',

@@ -6,6 +6,8 @@ export const ERRORS = {
   CONFIG_INVALID: { status: 500, message: 'Invalid configuration' },
   STORE_OPEN_FAILED: { status: 500, message: 'Could not open the database' },
   STORE_MIGRATION_FAILED: { status: 500, message: 'A database migration failed' },
+  STORY_LEASE_LOST: { status: 503, message: 'Another process now places articles in stories' },
+  QUEUE_UNAVAILABLE: { status: 503, message: 'The job queue needs a PostgreSQL database' },
   FETCH_FAILED: { status: 502, message: 'Fetching the URL failed' },
   FETCH_BLOCKED_ADDRESS: { status: 403, message: 'Refused to fetch a private or loopback address' },
   FETCH_TOO_LARGE: { status: 413, message: 'The response is larger than the size cap' },

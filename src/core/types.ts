@@ -66,6 +66,8 @@ export interface CaptureHints {
   url?: string | null;
   /** The feed item's own content (HTML or text), used when the page can't be had. */
   content?: string | null;
+  /** The outlet to credit when the page names none (kept for a queued capture's worker). */
+  fallbackSource?: string | null;
 }
 
 /** A link or headline the page showed beside the article, kept apart from the body. */

@@ -7,7 +7,7 @@ import type { PlacementChanges } from './stories.js';
 import { matchWatches } from './watches.js';
 
 export type AfterIngestContext = Pick<PipelineContext, 'store'> &
-  Partial<Pick<PipelineContext, 'log' | 'onProgress' | 'events'>>;
+  Partial<Pick<PipelineContext, 'log' | 'onProgress' | 'events' | 'queue'>>;
 
 export interface AfterIngestResult {
   analyzed: number;
@@ -32,7 +32,10 @@ export function afterIngest(ctx: AfterIngestContext): Promise<AfterIngestResult>
 
 async function runOnce(ctx: AfterIngestContext): Promise<AfterIngestResult> {
   const changes: PlacementChanges = { articleIds: [], storyIds: new Set() };
-  const { analyzed, placed } = await processPending(ctx, changes);
+  // With a job queue, workers analyze and place; here only the watches are matched.
+  const { analyzed, placed } = ctx.queue
+    ? { analyzed: 0, placed: 0 }
+    : await processPending(ctx, changes);
   ctx.events?.emit({ type: 'articles', ids: changes.articleIds });
   ctx.events?.emit({ type: 'stories', ids: [...changes.storyIds] });
   // Matching announces the watches it fed itself (its own `watches` event).

@@ -1,6 +1,7 @@
 // What the pipeline needs from the outside world, handed in by the composition root.
 import type { Logger } from 'pino';
 import type { Fetcher } from '../ingest/fetch/index.js';
+import type { JobQueue } from '../queue/job-queue.js';
 import type { Store } from '../store/index.js';
 import type { EventBus } from './events.js';
 import type { Extractor } from './extractor.js';
@@ -26,4 +27,9 @@ export interface PipelineContext {
   onProgress?: (event: ProgressEvent) => void;
   /** Where new articles, changed stories and watch matches are announced. */
   events?: EventBus;
+  /**
+   * The job queue, when workers do the pipeline (PostgreSQL): captures are stored for
+   * extraction by a worker instead of being extracted here.
+   */
+  queue?: JobQueue;
 }

@@ -163,9 +163,9 @@ async function subscribe(ctx: PipelineContext, feedUrl: string, label: string): 
   const polled = feed ? await pollFeed(ctx, { ...feed, etag: null, lastModified: null }) : null;
   if (polled?.error) polled.failures.push({ label, reason: polled.error });
   // Only the counts: addCounts() sums every key it is given, arrays included.
-  const { added: stored, duplicates, unchanged, skipped, failed } = polled ?? emptyCounts();
+  const { added: stored, duplicates, unchanged, skipped, failed, queued } = polled ?? emptyCounts();
   return {
-    counts: { added: stored, duplicates, unchanged, skipped, failed },
+    counts: { added: stored, duplicates, unchanged, skipped, failed, queued },
     failures: polled?.failures ?? [],
     articleIds: polled?.articleIds ?? [],
     feedsAdded: added ? 1 : 0,

@@ -32,7 +32,8 @@ export interface ReextractOptions {
 const REEXTRACT_BATCH = 100;
 
 /** The source to credit when a re-extracted document names none: as at ingest, its folder. */
-function fallbackSource(capture: Capture): string {
+export function fallbackSource(capture: Capture): string {
+  if (capture.hints?.fallbackSource) return capture.hints.fallbackSource;
   if (!capture.origin.startsWith('file:')) return capture.url ?? capture.origin;
   try {
     return basename(dirname(fileURLToPath(capture.origin))) || 'local';
@@ -41,7 +42,7 @@ function fallbackSource(capture: Capture): string {
   }
 }
 
-async function extractSafely(extractor: Extractor, capture: Capture): Promise<Extraction> {
+export async function extractSafely(extractor: Extractor, capture: Capture): Promise<Extraction> {
   try {
     return await extractor.extract(capture);
   } catch (err) {
@@ -77,14 +78,18 @@ export async function reextractDocuments(
   }
 }
 
-async function applyResult(
+/**
+ * Records what extracting a stored document gave: its article inserted or updated, or why
+ * there is none. Returns the id of an article it inserted.
+ */
+export async function applyResult(
   repos: Repos,
   report: ReextractReport,
   documentId: number,
   articleId: number | undefined,
   result: Extraction,
   sourceId: number | null,
-): Promise<void> {
+): Promise<number | undefined> {
   if (!result.ok) {
     const reason = result.detail ? `${result.reason}: ${result.detail}` : result.reason;
     if (articleId !== undefined) {
@@ -112,8 +117,10 @@ async function applyResult(
     await repos.documents.recordOutcome(documentId, 'article', null, draft.extractor);
     report.updated++;
   } else {
-    await repos.articles.insert({ documentId, sourceId: sourceId!, draft, textHash: hash, ingestedAt: new Date().toISOString() });
+    const id = await repos.articles.insert({ documentId, sourceId: sourceId!, draft, textHash: hash, ingestedAt: new Date().toISOString() });
     await repos.documents.recordOutcome(documentId, 'article', null, draft.extractor);
     report.added++;
+    return id;
   }
+  return undefined;
 }

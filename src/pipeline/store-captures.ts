@@ -7,6 +7,7 @@ import { canonicalizeUrl } from '../core/url.js';
 import { type ArticleInput, articleKeys, type DocumentInput, type DocumentOutcome, type Store } from '../store/index.js';
 import { ALL_EXTRACTORS, type Extraction, type Extractor, inlineExtractor } from './extractor.js';
 import { resolveSource } from './resolve-source.js';
+import type { JobQueue } from '../queue/job-queue.js';
 
 export interface IngestCounts {
   added: number;
@@ -17,6 +18,8 @@ export interface IngestCounts {
   /** Not an article: empty, or no body. */
   skipped: number;
   failed: number;
+  /** Stored for a worker to extract (when a job queue runs the pipeline). */
+  queued: number;
 }
 
 export interface ItemFailure {
@@ -39,7 +42,7 @@ export function addCounts(target: IngestCounts, part: IngestCounts): void {
 
 /** Counts that start at zero. */
 export function emptyCounts(): IngestCounts {
-  return { added: 0, duplicates: 0, unchanged: 0, skipped: 0, failed: 0 };
+  return { added: 0, duplicates: 0, unchanged: 0, skipped: 0, failed: 0, queued: 0 };
 }
 
 type Extracted =
@@ -74,7 +77,7 @@ function articleKey(entry: { draft: ArticleDraft; sourceId: number; textHash: st
  * everything else is kept as a Document with its outcome, and articles are added.
  */
 export async function storeCaptures(
-  { store, extractor = inlineExtractor }: { store: Store; extractor?: Extractor },
+  { store, extractor = inlineExtractor, queue }: { store: Store; extractor?: Extractor; queue?: JobQueue },
   items: PendingCapture[],
   fallbackSource: string,
 ): Promise<{ counts: IngestCounts; failures: ItemFailure[]; articleIds: number[] }> {
@@ -90,6 +93,10 @@ export async function storeCaptures(
     if (known.has(hash) || seen.has(hash)) counts.unchanged++;
     else todo.push({ item, hash });
     seen.add(hash);
+  }
+  if (queue) {
+    await queueCaptures(store, queue, todo, fallbackSource, counts);
+    return { counts, failures, articleIds };
   }
   const results = await Promise.all(todo.map(({ item }) => extractOne(extractor, item)));
   const extracted: Extracted[] = [];
@@ -142,4 +149,41 @@ export async function storeCaptures(
     articleIds.push(...(await repos.articles.insertMany(articles.map((a, i) => ({ ...a, documentId: articleDocumentIds[i]! })))));
   });
   return { counts, failures, articleIds };
+}
+
+/**
+ * Stores captures as pending documents and sends an extract job for each, in one
+ * transaction: a worker extracts them. The source the caller would credit travels in the
+ * document's hints, as a feed item's metadata does.
+ */
+async function queueCaptures(
+  store: Store,
+  queue: JobQueue,
+  todo: Array<{ item: PendingCapture; hash: string }>,
+  fallbackSource: string,
+  counts: IngestCounts,
+): Promise<void> {
+  if (todo.length === 0) return;
+  await store.transaction(async (repos) => {
+    const storedMeanwhile = await repos.documents.outcomesByHash(todo.map((t) => t.hash));
+    counts.unchanged += storedMeanwhile.size;
+    const fresh = todo.filter((t) => !storedMeanwhile.has(t.hash));
+    const ids = await repos.documents.insertMany(
+      fresh.map(({ item, hash }) => ({
+        capture: withFallbackSource(item.capture, fallbackSource),
+        contentHash: hash,
+        canonicalUrl: item.capture.url ? canonicalizeUrl(item.capture.url) : null,
+        feedId: item.feedId,
+        outcome: 'pending' as const,
+        outcomeReason: null,
+        extractor: null,
+      })),
+    );
+    await queue.send(repos.kysely, 'extract', ids.map((documentId) => ({ documentId })));
+    counts.queued += ids.length;
+  });
+}
+
+function withFallbackSource(capture: Capture, source: string): Capture {
+  return { ...capture, hints: { ...capture.hints, fallbackSource: source } };
 }

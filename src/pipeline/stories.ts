@@ -44,6 +44,7 @@ export interface PlacementChanges {
 export async function assignStories(
   ctx: Pick<PipelineContext, 'store'> & Partial<Pick<PipelineContext, 'log' | 'onProgress'>>,
   changes?: PlacementChanges,
+  fence?: (repos: Repos) => Promise<void>,
 ): Promise<number> {
   const { store } = ctx;
   let done = 0;
@@ -54,6 +55,8 @@ export async function assignStories(
     const articles = await store.articles.getMany(ids);
     const now = new Date().toISOString();
     await store.transaction(async (repos) => {
+      // A worker confirms here that it still holds the assigner's lease (see StoryAssigner).
+      await fence?.(repos);
       const touched = new Set<number>();
       for (const article of articles) {
         await place(state, repos, article, await featuresOf(repos, article), now, touched);
@@ -156,6 +159,14 @@ async function featuresOf(repos: Repos, article: Article): Promise<ArticleFeatur
     },
     { entities, times },
   );
+}
+
+/**
+ * Drops the clusterer built for a store, so that the next placement rebuilds it from what
+ * is stored: a worker that has just become the assigner must not trust memory from before.
+ */
+export function forgetStoryState(store: Store): void {
+  states.delete(store);
 }
 
 function stateOf(store: Store): Promise<StoryState> {

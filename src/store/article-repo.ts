@@ -2,6 +2,7 @@
 import { type Insertable, type Kysely, type Selectable, sql } from 'kysely';
 import type { Article, ArticleDraft } from '../core/types.js';
 import { chunks, MAX_ROWS_PER_INSERT } from './chunks.js';
+import { dialectOf } from './dialect.js';
 import { parseJsonColumn } from './json.js';
 import type { ArticleTable, Database } from './schema.js';
 
@@ -289,11 +290,23 @@ export class ArticleRepo {
   }
 
   /** Ids of articles not yet analyzed by this analyzer version, oldest first. */
-  async idsNeedingAnalysis(version: string, limit: number): Promise<number[]> {
+  /**
+   * The analyzer version an article was last analyzed with (null: never), or undefined when
+   * there is no such article. On PostgreSQL the row stays locked to the end of the
+   * transaction, so two workers handed the same article cannot both analyze it.
+   */
+  async analyzerOf(id: number): Promise<string | null | undefined> {
+    let query = this.db.selectFrom('article').select('analyzer').where('id', '=', id);
+    if (dialectOf(this.db) === 'postgres') query = query.forUpdate();
+    return (await query.executeTakeFirst())?.analyzer;
+  }
+
+  async idsNeedingAnalysis(version: string, limit: number, afterId = 0): Promise<number[]> {
     const rows = await this.db
       .selectFrom('article')
       .select('id')
       .where((eb) => eb.or([eb('analyzer', 'is', null), eb('analyzer', '!=', version)]))
+      .where('id', '>', afterId)
       .orderBy('id')
       .limit(limit)
       .execute();

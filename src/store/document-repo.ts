@@ -4,6 +4,7 @@ import { gunzipSync, gzipSync } from 'node:zlib';
 import type { Insertable, Kysely } from 'kysely';
 import type { Capture } from '../core/types.js';
 import { chunks, MAX_ROWS_PER_INSERT } from './chunks.js';
+import { dialectOf } from './dialect.js';
 import type { Database, DocumentOutcome, DocumentTable } from './schema.js';
 
 /** Fastest gzip: raw bytes are kept for re-processing, and ingest speed matters more. */
@@ -142,6 +143,13 @@ export class DocumentRepo {
   }
 
   /** Records what the latest extraction of a document gave. */
+  /** A document's outcome, row-locked to the end of the transaction on PostgreSQL (see analyzerOf). */
+  async outcomeOf(id: number): Promise<DocumentOutcome | undefined> {
+    let query = this.db.selectFrom('document').select('outcome').where('id', '=', id);
+    if (dialectOf(this.db) === 'postgres') query = query.forUpdate();
+    return (await query.executeTakeFirst())?.outcome;
+  }
+
   async recordOutcome(id: number, outcome: DocumentOutcome, reason: string | null, extractor: string): Promise<void> {
     await this.db
       .updateTable('document')

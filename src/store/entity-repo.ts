@@ -248,7 +248,10 @@ export class EntityRepo {
     before: ReadonlyMap<number, number>,
     after: ReadonlyMap<number, number>,
   ): Promise<void> {
-    for (const id of new Set([...before.keys(), ...after.keys()])) {
+    // In id order: concurrent writers (PostgreSQL workers) then lock entity rows in one
+    // order, and cannot deadlock on each other's counts.
+    const ids = [...new Set([...before.keys(), ...after.keys()])].sort((a, b) => a - b);
+    for (const id of ids) {
       const [was, now] = [before.get(id) ?? 0, after.get(id) ?? 0];
       const articles = Number(now > 0) - Number(was > 0);
       if (now === was && articles === 0) continue;

@@ -7,6 +7,7 @@ import { ArticleRepo } from './article-repo.js';
 import { DocumentRepo } from './document-repo.js';
 import { EntityRepo } from './entity-repo.js';
 import { FeedRepo } from './feed-repo.js';
+import { LeaseRepo } from './lease-repo.js';
 import { type Db, openDatabase, type PostgresOptions } from './open.js';
 import type { Database } from './schema.js';
 import {
@@ -61,6 +62,7 @@ export class Repos {
   readonly watches: WatchRepo;
   readonly webhooks: WebhookRepo;
   readonly tokens: TokenRepo;
+  readonly storyLease: LeaseRepo;
 
   constructor(readonly kysely: Kysely<Database>) {
     this.documents = new DocumentRepo(kysely);
@@ -72,6 +74,7 @@ export class Repos {
     this.watches = new WatchRepo(kysely);
     this.webhooks = new WebhookRepo(kysely);
     this.tokens = new TokenRepo(kysely);
+    this.storyLease = new LeaseRepo(kysely);
   }
 }
 

@@ -28,8 +28,11 @@ export interface FeedTable {
   created_at: string;
 }
 
-/** Why a document did or did not become an article. */
-export type DocumentOutcome = 'article' | 'duplicate' | 'skipped' | 'failed';
+/**
+ * Why a document did or did not become an article; 'pending' while an extract job for it
+ * waits in the queue (PostgreSQL with workers).
+ */
+export type DocumentOutcome = 'article' | 'duplicate' | 'skipped' | 'failed' | 'pending';
 
 export interface DocumentTable {
   id: Generated<number>;
@@ -258,6 +261,14 @@ export interface ApiTokenTable {
   revoked_at: string | null;
 }
 
+/** The one row saying which generation of story assigner may place articles. */
+export interface StoryLeaseTable {
+  id: number;
+  generation: number;
+  holder: string | null;
+  updated_at: string | null;
+}
+
 export interface Database {
   source: SourceTable;
   feed: FeedTable;
@@ -278,4 +289,5 @@ export interface Database {
   webhook_delivery: WebhookDeliveryTable;
   webhook_attempt: WebhookAttemptTable;
   api_token: ApiTokenTable;
+  story_lease: StoryLeaseTable;
 }

@@ -1,4 +1,3 @@
-import { sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ArticleDraft, Capture } from '../core/types.js';
 import { ENGINES, openTestStore } from '../test-support/engines.js';

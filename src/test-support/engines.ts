@@ -1,5 +1,6 @@
-// Every store test runs on each engine sitrep supports: SQLite in memory, and a fresh
-// database on the PostgreSQL server the global setup started.
+// The store suite runs on SQLite in memory under `npm test`, and on PostgreSQL under
+// `npm run test:postgres` (vitest.postgres.config.ts), each test on a fresh database of
+// the server its global setup started.
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { inject } from 'vitest';
@@ -7,7 +8,11 @@ import type { Dialect } from '../store/dialect.js';
 import { openStore, type Store } from '../store/index.js';
 import { TEMPLATE_DATABASE } from './postgres-global-setup.js';
 
-export const ENGINES: readonly Dialect[] = ['sqlite', 'postgres'];
+/** True under `npm run test:postgres`. */
+export const POSTGRES_RUN = process.env.SITREP_TEST_ENGINE === 'postgres';
+
+/** The engine this run tests the store on. */
+export const ENGINES: readonly Dialect[] = POSTGRES_RUN ? ['postgres'] : ['sqlite'];
 
 /**
  * A location for a new, empty, migrated store on an engine: ':memory:' for SQLite, or

@@ -1,6 +1,7 @@
 // Vitest global setup: one PostgreSQL server for the whole run, with a migrated template
 // database that each test's store is copied from (copying is much faster than migrating).
-// SITREP_TEST_POSTGRES_URL points the tests at an existing server instead.
+// SITREP_TEST_PG_URL (a URL of its maintenance database) points the tests at an existing
+// server instead.
 import pg from 'pg';
 import type { TestProject } from 'vitest/node';
 import { openStore } from '../store/index.js';
@@ -16,7 +17,7 @@ declare module 'vitest' {
 export const TEMPLATE_DATABASE = 'sitrep_template';
 
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
-  const external = process.env.SITREP_TEST_POSTGRES_URL;
+  const external = process.env.SITREP_TEST_PG_URL;
   const server: PostgresServer | null = external ? null : await startPostgres();
   const adminUrl = external ?? server!.adminUrl;
   await recreateTemplate(adminUrl);

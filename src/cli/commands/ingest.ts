@@ -45,7 +45,9 @@ export function registerIngest(program: Command): void {
           process.stdout.write(
             `${counts.added} added, ${counts.duplicates} duplicates, ${counts.unchanged} unchanged, ` +
               `${counts.skipped} skipped, ${counts.failed} failed; ${counts.feedsAdded} feeds added; ${counts.analyzed} analyzed; ` +
-              `${counts.placed} placed in stories\n`,
+              `${counts.placed} placed in stories` +
+              (counts.queued > 0 ? `; ${counts.queued} queued for workers` : '') +
+              '\n',
           );
         }
         if (counts.failed > 0) process.exitCode = EXIT_SOME_FAILED;

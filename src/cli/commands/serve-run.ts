@@ -3,7 +3,8 @@ import { chmod, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { serve } from '@hono/node-server';
 import { createApp } from '../../api/app.js';
-import { describeError } from '../../core/errors.js';
+import { describeError, SitrepError } from '../../core/errors.js';
+import { runWorker } from '../../pipeline/worker.js';
 import { parseOpml } from '../../ingest/opml.js';
 import type { Runtime } from '../../main.js';
 import { addFeeds, pollDueFeeds, watchFeeds } from '../../pipeline/feeds.js';
@@ -139,7 +140,8 @@ export async function runServe(
       process.stderr.write(
         `sign in to make changes: ${base}/login?token=${encodeURIComponent(signIn)}\n`,
       );
-    const watcher = opts.watch ? watchFeeds(rt, signal) : Promise.resolve();
+    // With a job queue, workers poll the feeds (the story assigner schedules them).
+    const watcher = opts.watch && !rt.queue ? watchFeeds(rt, signal) : Promise.resolve();
     const webhooks = runWebhooks(rt, base, signal);
     await done;
     const closed = new Promise<void>((resolve) => server.close(() => resolve()));
@@ -149,6 +151,22 @@ export async function runServe(
     await watcher;
     await webhooks;
   });
+}
+
+/** Works the job queue until SIGINT or SIGTERM, then finishes the jobs in hand. */
+export async function runWorkerCommand(config: Config, opts: { batchSize: number }): Promise<void> {
+  if (!Number.isInteger(opts.batchSize) || opts.batchSize < 1) throw new SitrepError('CONFIG_INVALID', '--batch must be a whole number of at least 1');
+  // One worker is one core: extraction runs on its own thread, not in a pool.
+  config.extractThreads = 0;
+  await withRuntime(
+    config,
+    async (rt) => {
+      if (!rt.queue) throw new SitrepError('QUEUE_UNAVAILABLE', 'sitrep worker needs --database postgres://…');
+      const { signal } = untilSignal();
+      await runWorker({ ...rt, queue: rt.queue }, signal, { url: config.database, batchSize: opts.batchSize });
+    },
+    { work: true },
+  );
 }
 
 /** Polls feeds on their schedule (or once) until SIGINT or SIGTERM. */

@@ -16,6 +16,19 @@ export function registerServe(program: Command): void {
     });
 
   program
+    .command('worker')
+    .description(
+      'take ingest, extract and analyze jobs from the queue, and place articles in stories when this worker leads (PostgreSQL)',
+    )
+    .option('--batch <n>', 'jobs taken at a time from the extract and analyze queues', '10')
+    .action(async (opts: { batch: string }) => {
+      const { runWorkerCommand } = await import('./serve-run.js');
+      await runWorkerCommand(configFrom(program.opts<GlobalOptions>(), 'info'), {
+        batchSize: Number(opts.batch),
+      });
+    });
+
+  program
     .command('watch')
     .description('poll the feeds on their schedule, with backoff for failing feeds')
     .option('--once', 'poll the feeds that are due once, then exit')

@@ -10,6 +10,7 @@ import * as m005 from './005-mention-entity-article.js';
 import * as m006 from './006-entity-counts.js';
 import * as m007 from './007-speaker-source-index.js';
 import * as m008 from './008-postgres-search.js';
+import * as m009 from './009-story-lease.js';
 
 type DialectMigration = { up(db: Kysely<unknown>, dialect: Dialect): Promise<void> };
 
@@ -22,6 +23,7 @@ const MIGRATIONS: Record<string, DialectMigration> = {
   '006-entity-counts': m006,
   '007-speaker-source-index': m007,
   '008-postgres-search': m008,
+  '009-story-lease': m009,
 };
 
 /** A Kysely migration provider that hands each migration the engine it runs on. */

@@ -12,15 +12,23 @@
 import { resolve } from 'node:path';
 import { createApp } from '../src/api/app.js';
 import { seededRandom } from '../src/core/seeded-random.js';
-import type { Store } from '../src/store/index.js';
 import { openApiStore } from './api-store.js';
+import {
+  allStories,
+  type Endpoint,
+  measure,
+  POOL,
+  round1,
+  sampler,
+  searchTerms,
+  summarize,
+  weightedStory,
+} from './latency.js';
 
 /** Requests per endpoint before measuring: JIT, statement cache and page cache warm up. */
 const WARMUP = 20;
 /** Measured rounds; each endpoint gets requests/ROUNDS per round. */
 const ROUNDS = 3;
-/** Each sampled pool is this large, so one request rarely repeats another exactly. */
-const POOL = 300;
 
 const argv = process.argv.slice(2);
 const option = (name: string): string | undefined => {
@@ -30,58 +38,8 @@ const option = (name: string): string | undefined => {
 const target = Number(option('--articles') ?? 100_000);
 const requests = Number(option('--requests') ?? 300);
 const only = option('--only');
-const random = seededRandom(7);
-const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
-
-interface Endpoint {
-  name: string;
-  next(): string;
-}
-
-/** Every live story with its size, largest first (paged through the repository). */
-async function allStories(store: Store): Promise<Array<{ id: number; articles: number }>> {
-  const out: Array<{ id: number; articles: number }> = [];
-  let before: string | undefined;
-  for (;;) {
-    const page = await store.stories.list({ limit: 200, before });
-    out.push(...page.map((s) => ({ id: s.id, articles: s.articles })));
-    if (page.length < 200) break;
-    before = page.at(-1)!.lastSeen;
-  }
-  return out.sort((a, b) => b.articles - a.articles);
-}
-
-/**
- * Search terms from the store itself: the most mentioned entities (common, many matches),
- * names mentioned in random articles (mostly rare), and words of random titles, some as
- * two-word queries and some entity names as quoted phrases.
- */
-async function searchTerms(store: Store, maxId: number): Promise<string[]> {
-  const terms = (await store.entities.list({ limit: 60 })).map((e) => e.name);
-  for (let i = 0; terms.length < POOL && i < POOL * 10; i++) {
-    const id = 1 + Math.floor(random() * maxId);
-    const mentions = await store.annotations.mentions(id);
-    if (mentions.length > 0) {
-      const name = pick(mentions).entity;
-      terms.push(name.includes(' ') && random() < 0.5 ? `"${name}"` : name);
-    }
-    const words = ((await store.articles.get(id))?.title ?? '').toLowerCase().match(/\p{L}{4,}/gu);
-    if (words) terms.push(random() < 0.7 ? pick(words) : `${pick(words)} ${pick(words)}`);
-  }
-  return terms;
-}
-
-interface Sample {
-  url: string;
-  ms: number;
-}
-
-/** The nearest-rank percentile of samples sorted by time. */
-function percentile(sorted: Sample[], p: number): number {
-  return sorted[Math.max(0, Math.ceil(p * sorted.length) - 1)]?.ms ?? Number.NaN;
-}
-
-const round1 = (ms: number) => Math.round(ms * 10) / 10;
+const sample = sampler(seededRandom(7));
+const { random, pick } = sample;
 
 async function main(): Promise<void> {
   const opened = await openApiStore({
@@ -100,8 +58,7 @@ async function main(): Promise<void> {
   const setup = performance.now();
   const maxId = (await store.articles.list({ limit: 1 }))[0]?.id ?? 0;
   const stories = await allStories(store);
-  const storyArticles = stories.reduce((n, s) => n + s.articles, 0);
-  const terms = await searchTerms(store, maxId);
+  const terms = await searchTerms(store, maxId, sample);
   const storyTimes = (await store.stories.list({ limit: POOL })).map((s) => s.lastSeen);
   // Entities as a reader meets them: the most mentioned, linked from every story.
   const entityIds = (await store.entities.list({ limit: POOL })).map((e) => e.id);
@@ -110,16 +67,7 @@ async function main(): Promise<void> {
       `${terms.length} search terms, in ${((performance.now() - setup) / 1000).toFixed(1)} s`,
   );
 
-  // A story drawn with probability by size: what a reader following a random article's
-  // story link meets. The largest stories are also requested in every round.
-  const weightedStory = () => {
-    let r = random() * storyArticles;
-    for (const s of stories) {
-      r -= s.articles;
-      if (r < 0) return s.id;
-    }
-    return stories[0]!.id;
-  };
+  // The largest stories are also requested in every round.
   const largest = stories.slice(0, 5).map((s) => s.id);
   let storyCalls = 0;
   const limits = [20, 50, 100];
@@ -139,7 +87,7 @@ async function main(): Promise<void> {
       // Every tenth request is one of the five largest stories, in turn.
       next: () => {
         const i = storyCalls++;
-        return `/api/stories/${i % 10 === 0 ? largest[(i / 10) % largest.length] : weightedStory()}`;
+        return `/api/stories/${i % 10 === 0 ? largest[(i / 10) % largest.length] : weightedStory(stories, random)}`;
       },
     },
     { name: 'article', next: () => `/api/articles/${1 + Math.floor(random() * maxId)}` },
@@ -155,7 +103,7 @@ async function main(): Promise<void> {
       name: 'page_stories',
       next: () => (random() < 0.3 ? '/' : `/?before=${encodeURIComponent(pick(storyTimes))}`),
     },
-    { name: 'page_story', next: () => `/stories/${weightedStory()}` },
+    { name: 'page_story', next: () => `/stories/${weightedStory(stories, random)}` },
     { name: 'page_search', next: () => `/search?q=${encodeURIComponent(pick(terms))}` },
     { name: 'page_article', next: () => `/articles/${1 + Math.floor(random() * maxId)}` },
     { name: 'page_entity', next: () => `/entities/${pick(entityIds)}` },
@@ -164,53 +112,25 @@ async function main(): Promise<void> {
   // One caller making thousands of requests a minute: the per-token rate limit would turn
   // most of them into 429s, so it is lifted (its cost per request is still measured).
   const app = createApp({ store, options: { rateLimitPerMinute: 1e9 } });
-  const errors = new Map<string, number>();
-  const call = async (e: Endpoint): Promise<Sample> => {
-    const url = e.next();
-    const start = performance.now();
-    const res = await app.request(url);
-    await res.arrayBuffer();
-    const ms = performance.now() - start;
-    if (res.status !== 200) {
-      errors.set(e.name, (errors.get(e.name) ?? 0) + 1);
-      if ((errors.get(e.name) ?? 0) <= 3) console.log(`  ${url}: HTTP ${res.status}`);
-    }
-    return { url, ms };
-  };
-  for (const e of endpoints) for (let i = 0; i < WARMUP; i++) await call(e);
-  const samples = new Map<string, Sample[][]>(endpoints.map((e) => [e.name, []]));
-  const perRound = Math.ceil(requests / ROUNDS);
-  for (let round = 0; round < ROUNDS; round++) {
-    for (const e of endpoints) {
-      const got: Sample[] = [];
-      for (let i = 0; i < perRound; i++) got.push(await call(e));
-      samples.get(e.name)!.push(got);
-    }
-  }
+  const { samples, errors } = await measure(app, endpoints, {
+    warmup: WARMUP,
+    rounds: ROUNDS,
+    requests,
+  });
 
   const p50: Record<string, number> = {};
   const p95: Record<string, number> = {};
   for (const e of endpoints) {
-    const rounds = samples.get(e.name)!;
-    const all = rounds.flat().sort((a, b) => a.ms - b.ms);
-    p50[e.name] = round1(percentile(all, 0.5));
-    p95[e.name] = round1(percentile(all, 0.95));
-    const byRound = rounds.map((r) =>
-      round1(
-        percentile(
-          [...r].sort((a, b) => a.ms - b.ms),
-          0.95,
-        ),
-      ),
-    );
+    const m = summarize(samples.get(e.name)!);
+    p50[e.name] = m.p50;
+    p95[e.name] = m.p95;
     const failed = errors.has(e.name) ? `; ${errors.get(e.name)} errors` : '';
     console.log(
-      `${e.name.padEnd(10)} p50 ${p50[e.name]} ms  p95 ${p95[e.name]} ms  ` +
-        `(${all.length} requests; p95 by round ${byRound.join(' / ')}${failed})`,
+      `${e.name.padEnd(10)} p50 ${m.p50} ms  p95 ${m.p95} ms  ` +
+        `(${m.count} requests; p95 by round ${m.byRound.join(' / ')}${failed})`,
     );
     // The slowest requests name what to profile next.
-    const slowest = all.slice(-3).reverse();
-    console.log(`  slowest: ${slowest.map((x) => `${x.url} ${round1(x.ms)} ms`).join(', ')}`);
+    console.log(`  slowest: ${m.slowest.map((x) => `${x.url} ${round1(x.ms)} ms`).join(', ')}`);
   }
   await store.close();
   if (errors.size > 0) {
@@ -224,7 +144,7 @@ async function main(): Promise<void> {
       articles: stats.articles,
       p50_ms: p50,
       p95_ms: p95,
-      requests_per_endpoint: perRound * ROUNDS,
+      requests_per_endpoint: Math.ceil(requests / ROUNDS) * ROUNDS,
       stories: stories.length,
       largest_story_articles: stories[0]?.articles ?? 0,
       store_build_s: opened.buildSeconds === null ? null : Math.round(opened.buildSeconds),

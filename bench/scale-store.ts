@@ -112,7 +112,8 @@ export async function buildSqliteScale(
 ) {
   if (existsSync(path)) return { path, built: false };
   const tmp = `${path}.building`;
-  rmSync(tmp, { force: true });
+  // A build that was stopped leaves its file and its WAL: start clean.
+  for (const f of [tmp, `${tmp}-wal`, `${tmp}-shm`]) rmSync(f, { force: true });
   const source = new SqliteDatabase(base);
   source.pragma('wal_checkpoint(TRUNCATE)');
   source.close();
@@ -189,14 +190,20 @@ export async function buildPostgresScale(
       log(`moved ${rows} ${table} rows in ${((performance.now() - start) / 1000).toFixed(0)} s`);
     }
     sqlite.close();
+    // Rows came with their ids: each id sequence resumes after them (copies take new
+    // annotation ids; their other ids are explicit, and the sequences follow once more).
+    const resume = async () => {
+      for (const table of TABLES.filter(
+        (t) => !['entity_alias', 'article_copy', 'story_article'].includes(t),
+      )) {
+        await client.query(
+          `SELECT setval(pg_get_serial_sequence('${table}', 'id'), (SELECT max(id) FROM ${table}))`,
+        );
+      }
+    };
+    await resume();
     await addCopies(db, copies, log);
-    for (const table of TABLES.filter(
-      (t) => !['entity_alias', 'article_copy', 'story_article'].includes(t),
-    )) {
-      await client.query(
-        `SELECT setval(pg_get_serial_sequence('${table}', 'id'), (SELECT max(id) FROM ${table}))`,
-      );
-    }
+    await resume();
     await client.query("SET session_replication_role = 'origin'");
     const start = performance.now();
     await client.query("SET maintenance_work_mem = '1GB'");

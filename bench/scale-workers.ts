@@ -1,9 +1,9 @@
 // The worker half of bench:scale: extract, analyze and story throughput of real articles
 // through the PostgreSQL job queue, with 1 and then 2 `sitrep worker` processes, each on a
-// fresh database holding the same sample. Workers are real processes started from the
-// sources, as an operator would run them; their peak memory is read from /proc.
-import { spawn } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+// fresh database given the same sample. Workers are real processes, as an operator would
+// run them; their peak memory is read from /proc.
+import { type ChildProcess, spawn } from 'node:child_process';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import pg from 'pg';
 import { ROOT } from '../src/test-support/index.js';
@@ -27,32 +27,52 @@ export function peakRssMb(pid: number): number {
   }
 }
 
-/** Runs `sitrep ARGS` from the sources to the end; rejects on a non-zero exit. */
-function sitrep(args: string[], env: Record<string, string>): Promise<string> {
+/** The sitrep command as built for the benchmarks (tsconfig.bench.json), or from the sources. */
+function sitrepArgs(args: string[]): string[] {
+  const built = join(ROOT, '.bench-build/src/cli/bin.js');
+  return existsSync(built)
+    ? [built, ...args]
+    : ['--import', 'tsx', join(ROOT, 'src/cli/bin.ts'), ...args];
+}
+
+/** Runs `sitrep ARGS` to the end; rejects on a non-zero exit. */
+function sitrep(args: string[], env: Record<string, string>): Promise<void> {
   return new Promise((resolve, reject) => {
-    const child = spawn(
-      process.execPath,
-      ['--import', 'tsx', join(ROOT, 'src/cli/bin.ts'), ...args],
-      {
-        cwd: ROOT,
-        env: { ...process.env, ...env },
-        stdio: ['ignore', 'pipe', 'inherit'],
-      },
-    );
-    let out = '';
-    child.stdout.on('data', (d: Buffer) => {
-      out += d.toString();
+    const child = spawn(process.execPath, sitrepArgs(args), {
+      cwd: ROOT,
+      env: { ...process.env, ...env },
+      stdio: ['ignore', 'ignore', 'inherit'],
     });
     child.on('close', (code) =>
-      code === 0 ? resolve(out) : reject(new Error(`sitrep ${args[0]} exited ${code}`)),
+      code === 0 ? resolve() : reject(new Error(`sitrep ${args[0]} exited ${code}`)),
+    );
+  });
+}
+
+/** Starts a worker and resolves once it has said it is ready (models loaded, queues joined). */
+function startWorker(env: Record<string, string>): Promise<ChildProcess> {
+  const child = spawn(process.execPath, sitrepArgs(['worker']), {
+    cwd: ROOT,
+    env: { ...process.env, ...env, SITREP_LOG_LEVEL: 'info' },
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  return new Promise((resolve, reject) => {
+    let seen = '';
+    child.stderr!.on('data', (d: Buffer) => {
+      seen += d.toString();
+      if (seen.includes('"worker started"')) resolve(child);
+      if (seen.length > 100_000) seen = seen.slice(-1000);
+    });
+    child.once('exit', (code) =>
+      reject(new Error(`a worker exited (${code}) before it was ready`)),
     );
   });
 }
 
 /**
- * Queues the sample (JSON Lines of real records) into a fresh database, then times `workers`
- * worker processes from their start until every document is extracted, every article
- * analyzed and placed in a story, and no job is left.
+ * Times `workers` worker processes on a fresh database: once all are ready, the sample
+ * (JSON Lines of real records) is queued by `sitrep ingest`, and the clock runs until every
+ * document is extracted, every article analyzed and placed in a story, and no job is left.
  */
 export async function timeWorkers(
   url: string,
@@ -61,22 +81,16 @@ export async function timeWorkers(
   dataDir: string,
 ): Promise<WorkerRun> {
   const env = { SITREP_DATABASE: url, SITREP_DATA_DIR: dataDir, SITREP_LOG_LEVEL: 'warn' };
-  await sitrep(['ingest', '--quiet', sample], env);
   const db = new pg.Client(url);
-  await db.connect();
-  const count = async (query: string) => Number((await db.query(query)).rows[0].n);
-  const start = performance.now();
-  const children = Array.from({ length: workers }, () =>
-    spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'src/cli/bin.ts'), 'worker'], {
-      cwd: ROOT,
-      env: { ...process.env, ...env },
-      stdio: ['ignore', 'ignore', 'inherit'],
-    }),
-  );
-  const peaks = children.map(() => 0);
+  const children: ChildProcess[] = [];
   try {
+    for (let i = 0; i < workers; i++) children.push(await startWorker(env));
+    await db.connect();
+    const count = async (query: string) => Number((await db.query(query)).rows[0].n);
+    const peaks = children.map(() => 0);
+    const start = performance.now();
+    await sitrep(['ingest', '--quiet', sample], env);
     for (;;) {
-      await new Promise((r) => setTimeout(r, 250));
       children.forEach((c, i) => {
         peaks[i] = Math.max(peaks[i]!, peakRssMb(c.pid!));
       });
@@ -88,6 +102,7 @@ export async function timeWorkers(
       );
       if (left === 0) break;
       if (children.some((c) => c.exitCode !== null)) throw new Error('a worker exited early');
+      await new Promise((r) => setTimeout(r, 200));
     }
     const seconds = (performance.now() - start) / 1000;
     const articles = await count('SELECT count(*) AS n FROM article');
@@ -97,7 +112,7 @@ export async function timeWorkers(
     await Promise.all(
       children.map((c) => (c.exitCode !== null ? null : new Promise((r) => c.once('exit', r)))),
     );
-    await db.end();
+    await db.end().catch(() => {});
   }
 }
 

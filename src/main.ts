@@ -57,7 +57,7 @@ export async function createRuntime(
         expireSeconds: config.jobExpireSeconds,
         retryLimit: config.jobRetries,
         // Quick expiry means quick polling: a dead worker's job is retried promptly.
-        pollSeconds: Math.min(2, Math.max(0.5, config.jobExpireSeconds / 4)),
+        pollSeconds: Math.min(1, Math.max(0.5, config.jobExpireSeconds / 4)),
       });
     } catch (err) {
       await store.close();

@@ -53,13 +53,14 @@ export async function assignStories(
     if (ids.length === 0) return done;
     const state = await stateOf(store);
     const articles = await store.articles.getMany(ids);
+    const features = await featuresOf(store, articles);
     const now = new Date().toISOString();
     await store.transaction(async (repos) => {
       // A worker confirms here that it still holds the assigner's lease (see StoryAssigner).
       await fence?.(repos);
       const touched = new Set<number>();
       for (const article of articles) {
-        await place(state, repos, article, await featuresOf(repos, article), now, touched);
+        await place(state, repos, article, features.get(article.id)!, now, touched);
       }
       await refine(state, repos, now, touched);
       for (const id of touched) await repos.stories.refresh(id, now);
@@ -144,20 +145,32 @@ async function retire(
   touched.add(into);
 }
 
-/** Clustering features of a stored article, from its stored annotations. */
-async function featuresOf(repos: Repos, article: Article): Promise<ArticleFeatures> {
-  const [entities, times] = await Promise.all([
-    repos.annotations.mentions(article.id),
-    repos.annotations.times(article.id),
+/**
+ * Clustering features of stored articles, from their stored annotations, read in one query
+ * per table (on PostgreSQL a query per article would cost more than the clustering).
+ */
+async function featuresOf(
+  repos: Repos,
+  articles: Article[],
+): Promise<Map<number, ArticleFeatures>> {
+  const ids = articles.map((a) => a.id);
+  const [mentions, times] = await Promise.all([
+    repos.annotations.mentionsOf(ids),
+    repos.annotations.timesOf(ids),
   ]);
-  return articleFeatures(
-    {
-      id: String(article.id),
-      title: article.title,
-      text: article.text,
-      published: article.published,
-    },
-    { entities, times },
+  return new Map(
+    articles.map((article) => [
+      article.id,
+      articleFeatures(
+        {
+          id: String(article.id),
+          title: article.title,
+          text: article.text,
+          published: article.published,
+        },
+        { entities: mentions.get(article.id) ?? [], times: times.get(article.id) ?? [] },
+      ),
+    ]),
   );
 }
 
@@ -193,9 +206,9 @@ async function rebuild(store: Store): Promise<StoryState> {
   const toCluster = new Map<number, number>();
   for (let i = 0; i < recent.length; i += BATCH) {
     const slice = recent.slice(i, i + BATCH);
-    const articles = new Map(
-      (await store.articles.getMany(slice.map((m) => m.articleId))).map((a) => [a.id, a]),
-    );
+    const found = await store.articles.getMany(slice.map((m) => m.articleId));
+    const articles = new Map(found.map((a) => [a.id, a]));
+    const features = await featuresOf(store, found);
     for (const m of slice) {
       const article = articles.get(m.articleId);
       if (!article) continue;
@@ -205,8 +218,10 @@ async function rebuild(store: Store): Promise<StoryState> {
         published: article.published,
         outlet: article.sourceName,
       });
-      const features = await featuresOf(store, article);
-      const clusterId = state.clusterer.remember(features, toCluster.get(m.storyId) ?? null);
+      const clusterId = state.clusterer.remember(
+        features.get(article.id)!,
+        toCluster.get(m.storyId) ?? null,
+      );
       toCluster.set(m.storyId, clusterId);
       state.toStore.set(clusterId, m.storyId);
     }

@@ -27,6 +27,7 @@ export class StoryAssigner {
   private generation: number | null = null;
   private timer: NodeJS.Timeout | null = null;
   private running: Promise<unknown> = Promise.resolve();
+  private placing: Promise<void> = Promise.resolve();
   private stopped = false;
 
   constructor(
@@ -91,8 +92,18 @@ export class StoryAssigner {
     return true;
   }
 
-  /** Places every analyzed article not yet in a story (what a cluster job asks for). */
-  private async place(): Promise<void> {
+  /**
+   * Places every analyzed article not yet in a story (what a cluster job asks for). Runs
+   * one at a time in this process too: the sweep and a cluster job must not both place
+   * the same pending articles.
+   */
+  private place(): Promise<void> {
+    const run = this.placing.then(() => this.placeNow());
+    this.placing = run.catch(() => {});
+    return run;
+  }
+
+  private async placeNow(): Promise<void> {
     const generation = this.generation;
     if (generation === null) return;
     try {

@@ -44,8 +44,12 @@ describe.skipIf(!reuters || !POSTGRES_RUN)('workers on PostgreSQL', () => {
     // fetch keeps every live job far inside it, even on a busy machine.
     const env = { SITREP_DATABASE: url, SITREP_DATA_DIR: tmp.dir, SITREP_JOB_EXPIRE_SECONDS: '5' };
     const workers = new Set<ReturnType<typeof startCli>>();
+    let logs = '';
     const start = () => {
       const child = startCli(['worker', '--batch', '1'], env);
+      child.stderr?.on('data', (d: Buffer) => {
+        logs += d.toString();
+      });
       workers.add(child);
       child.on('exit', () => workers.delete(child));
       return child;
@@ -96,6 +100,8 @@ describe.skipIf(!reuters || !POSTGRES_RUN)('workers on PostgreSQL', () => {
           )) === 0,
       );
 
+      // The story assigner never lost its lease or failed a placement (the killed one just died).
+      expect(logs).not.toMatch(/stopped placing articles|job failed/);
       const articles = await one('SELECT count(*) AS n FROM article');
       expect(articles).toBeGreaterThan(ARTICLES * 0.8);
       // No job lost: one completed extract per document and one completed analyze per article.

@@ -37,7 +37,7 @@ export interface QueueTimings {
   retryLimit?: number;
   /** The first retry's delay; each later one doubles it (default 10). */
   retryDelaySeconds?: number;
-  /** How often a worker with nothing to do looks for jobs, and how often expiry is checked (default 2). */
+  /** How often a worker with nothing to do looks for jobs, and how often expiry is checked (default 1). */
   pollSeconds?: number;
   /** Expire and retry the jobs of dead workers (workers do; a server only sending jobs need not). */
   supervise?: boolean;
@@ -68,7 +68,7 @@ export class JobQueue {
       expireSeconds: timings.expireSeconds ?? 300,
       retryLimit: timings.retryLimit ?? 5,
       retryDelaySeconds: timings.retryDelaySeconds ?? 10,
-      pollSeconds: timings.pollSeconds ?? 2,
+      pollSeconds: timings.pollSeconds ?? 1,
       supervise: timings.supervise ?? true,
     };
     const boss = new PgBoss({

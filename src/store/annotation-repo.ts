@@ -30,6 +30,7 @@ export class AnnotationRepo {
     const entityIds = new Map<string, number>();
     const mentionEntityIds: number[] = [];
     if (found.entities.length > 0) {
+      await this.entities.readAhead(found.entities);
       const rows = [];
       for (const m of found.entities) {
         const entityId = await this.entities.resolve(m.entity, m.text, m.type);
@@ -47,9 +48,6 @@ export class AnnotationRepo {
       }
       await this.db.insertInto('mention').values(rows).execute();
     }
-    const after = new Map<number, number>();
-    for (const id of mentionEntityIds) after.set(id, (after.get(id) ?? 0) + 1);
-    await this.entities.adjustCounts(before, after);
     const idOf = (name: string | null) => (name === null ? null : (entityIds.get(name) ?? null));
     if (found.quotes.length > 0) {
       await this.db
@@ -106,6 +104,11 @@ export class AnnotationRepo {
       .set({ analyzer: version, analyzed_at: new Date().toISOString() })
       .where('id', '=', articleId)
       .execute();
+    // Last, so that the locks on much-mentioned entities' rows (which every concurrent
+    // writer wants) are held only from here to the commit.
+    const after = new Map<number, number>();
+    for (const id of mentionEntityIds) after.set(id, (after.get(id) ?? 0) + 1);
+    await this.entities.adjustCounts(before, after);
   }
 
   /** How many of an article's stored mentions each entity has. */

@@ -27,6 +27,15 @@ const SURNAME_DOMINANCE = 3;
 export class EntityRepo {
   /** Resolutions made through this repository; cleared by every edit. */
   private readonly resolved = new Map<string, number>();
+  /**
+   * Aliases read ahead for the names about to be resolved ("type\0key" → entity, null when
+   * there is none), so that resolving an article's names costs two queries, not two per
+   * name. Cleared by every edit, like `resolved`.
+   */
+  private readonly aliasesAhead = {
+    user: new Map<string, number | null>(),
+    any: new Map<string, number | null>(),
+  };
 
   constructor(private readonly db: Kysely<Database>) {}
 
@@ -57,16 +66,65 @@ export class EntityRepo {
     return id;
   }
 
+  /**
+   * Reads in two queries the aliases that resolving these names will ask for: users'
+   * aliases of the words as written, and any alias of the canonical names.
+   */
+  async readAhead(names: Array<{ entity: string; text: string; type: string }>): Promise<void> {
+    const typed = names.map((n) => ({ ...n, type: n.type === 'NORP' ? 'LOC' : n.type }));
+    const ask = async (which: 'user' | 'any', pairs: Array<{ key: string; type: string }>) => {
+      const ahead = this.aliasesAhead[which];
+      const todo = pairs.filter((p) => !ahead.has(`${p.type}\u0000${p.key}`));
+      if (todo.length === 0) return;
+      for (const p of todo) ahead.set(`${p.type}\u0000${p.key}`, null);
+      let query = this.db
+        .selectFrom('entity_alias')
+        .select(['alias_key', 'type', 'entity_id'])
+        .where('alias_key', 'in', [...new Set(todo.map((p) => p.key))]);
+      if (which === 'user') query = query.where('source', '=', 'user');
+      for (const row of await query.execute()) {
+        const key = `${row.type}\u0000${row.alias_key}`;
+        if (ahead.has(key)) ahead.set(key, row.entity_id);
+      }
+    };
+    await ask(
+      'user',
+      typed.map((n) => ({ key: nameKey(n.text), type: n.type })),
+    );
+    await ask(
+      'any',
+      typed.map((n) => ({ key: nameKey(n.entity), type: n.type })),
+    );
+  }
+
+  /** Forgets resolutions and aliases read ahead: an edit may have changed any of them. */
+  private forgetResolutions(): void {
+    this.resolved.clear();
+    this.aliasesAhead.user.clear();
+    this.aliasesAhead.any.clear();
+  }
+
+  /** An alias read ahead: the entity, null for none, undefined when it was not read. */
+  private ahead(which: 'user' | 'any', name: string, type: string): number | null | undefined {
+    return this.aliasesAhead[which].get(`${type}\u0000${nameKey(name)}`);
+  }
+
   private async lookUpOrCreate(canonical: string, surface: string, type: string): Promise<number> {
-    const userAlias = await this.db
-      .selectFrom('entity_alias')
-      .select('entity_id')
-      .where('alias_key', '=', nameKey(surface))
-      .where('type', '=', type)
-      .where('source', '=', 'user')
-      .executeTakeFirst();
+    const userAhead = this.ahead('user', surface, type);
+    if (userAhead) return userAhead;
+    const userAlias =
+      userAhead === null
+        ? undefined
+        : await this.db
+            .selectFrom('entity_alias')
+            .select('entity_id')
+            .where('alias_key', '=', nameKey(surface))
+            .where('type', '=', type)
+            .where('source', '=', 'user')
+            .executeTakeFirst();
     if (userAlias) return userAlias.entity_id;
-    const known = await this.findByAlias(canonical, type);
+    const knownAhead = this.ahead('any', canonical, type);
+    const known = knownAhead !== undefined ? knownAhead : await this.findByAlias(canonical, type);
     if (known !== null) return known;
     // "Donald J. Trump" is "Donald Trump" when that is who the store knows.
     const plain = type === 'PER' ? canonical.replace(/\s+\p{Lu}\.(?=\s)/gu, '') : canonical;
@@ -112,7 +170,7 @@ export class EntityRepo {
 
   /** Adds an alias to an entity (moving it from another entity if it had one). */
   async addAlias(entityId: number, alias: string, source: AliasSource): Promise<void> {
-    if (source === 'user') this.resolved.clear();
+    if (source === 'user') this.forgetResolutions();
     const entity = await this.db
       .selectFrom('entity')
       .select('type')
@@ -126,6 +184,8 @@ export class EntityRepo {
         oc.columns(['alias_key', 'type']).doUpdateSet({ entity_id: entityId, alias, source }),
       )
       .execute();
+    // What was read ahead stays true to the table.
+    this.aliasesAhead.any.set(`${entity.type}\u0000${key}`, entityId);
     if (source === 'user') {
       // The past follows the edit: mentions written this way now mean this entity.
       const relinked = this.db
@@ -152,7 +212,7 @@ export class EntityRepo {
    */
   async merge(fromId: number, intoId: number): Promise<void> {
     if (fromId === intoId) return;
-    this.resolved.clear();
+    this.forgetResolutions();
     const target = await this.db
       .selectFrom('entity')
       .select('type')
@@ -202,7 +262,7 @@ export class EntityRepo {
    * the new entity's id.
    */
   async split(entityId: number, alias: string): Promise<number> {
-    this.resolved.clear();
+    this.forgetResolutions();
     const entity = await this.db
       .selectFrom('entity')
       .select(['type'])
@@ -248,20 +308,24 @@ export class EntityRepo {
     before: ReadonlyMap<number, number>,
     after: ReadonlyMap<number, number>,
   ): Promise<void> {
-    // In id order: concurrent writers (PostgreSQL workers) then lock entity rows in one
-    // order, and cannot deadlock on each other's counts.
-    const ids = [...new Set([...before.keys(), ...after.keys()])].sort((a, b) => a - b);
-    for (const id of ids) {
-      const [was, now] = [before.get(id) ?? 0, after.get(id) ?? 0];
-      const articles = Number(now > 0) - Number(was > 0);
-      if (now === was && articles === 0) continue;
+    const changes = [...new Set([...before.keys(), ...after.keys()])]
+      .sort((a, b) => a - b)
+      .map((id) => {
+        const [was, now] = [before.get(id) ?? 0, after.get(id) ?? 0];
+        return { id, mentions: now - was, articles: Number(now > 0) - Number(was > 0) };
+      })
+      .filter((c) => c.mentions !== 0 || c.articles !== 0);
+    if (changes.length === 0) return;
+    // One row at a time, in id order: concurrent writers (PostgreSQL workers) lock the
+    // rows in one order and cannot deadlock on each other's counts.
+    for (const c of changes) {
       await this.db
         .updateTable('entity')
         .set((eb) => ({
-          mention_count: eb('mention_count', '+', now - was),
-          article_count: eb('article_count', '+', articles),
+          mention_count: eb('mention_count', '+', c.mentions),
+          article_count: eb('article_count', '+', c.articles),
         }))
-        .where('id', '=', id)
+        .where('id', '=', c.id)
         .execute();
     }
   }

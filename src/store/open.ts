@@ -7,6 +7,7 @@ import pg from 'pg';
 import { SitrepError } from '../core/errors.js';
 import { type Dialect, dialectOfLocation } from './dialect.js';
 import { migrationProvider } from './migrations/index.js';
+import { preparingPool } from './pg-statements.js';
 import { cachingStatements } from './statement-cache.js';
 import type { Database } from './schema.js';
 
@@ -77,6 +78,9 @@ export async function openPostgres(url: string, options: PostgresOptions = {}): 
   const pool = new pg.Pool({
     connectionString: url,
     max: options.poolSize ?? 10,
+    // Named statements are parsed once per connection but planned per execution (see
+    // pg-statements.ts).
+    options: '-c plan_cache_mode=force_custom_plan',
     types: {
       getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
         oid === INT8_OID || oid === NUMERIC_OID
@@ -92,7 +96,9 @@ export async function openPostgres(url: string, options: PostgresOptions = {}): 
     await pool.end().catch(() => {});
     throw new SitrepError('STORE_OPEN_FAILED', redactUrl(url), { cause });
   }
-  const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  const kysely = new Kysely<Database>({
+    dialect: new PostgresDialect({ pool: preparingPool(pool) }),
+  });
   const db: Db = {
     kysely,
     dialect: 'postgres',

@@ -73,4 +73,24 @@ describe.each(ENGINES)('stories in the store on %s', (engine) => {
     ]);
     expect((await store.stories.get(1))!.articles).toBe(1);
   });
+
+  it('lists placements after a time, and never cuts a batch placed at one time in two', async () => {
+    const later = '2024-10-26T00:00:00.000Z';
+    await store.stories.create(1, AT);
+    await store.stories.addMember(1, seed, 0.9, AT);
+    await store.stories.addMember(1, harbour, 0.8, AT);
+    const both = [
+      { articleId: seed, storyId: 1, addedAt: AT },
+      { articleId: harbour, storyId: 1, addedAt: AT },
+    ];
+    const sorted = (rows: typeof both) => [...rows].sort((a, b) => a.articleId - b.articleId);
+    expect(sorted(await store.stories.placedAfter('', 10))).toEqual(sorted(both));
+    // A page of one would cut the batch of two: the page is the whole batch instead.
+    expect(sorted(await store.stories.placedAfter('', 1))).toEqual(sorted(both));
+    expect(await store.stories.placedAfter(AT, 10)).toEqual([]);
+    await store.stories.moveMember(seed, 1, 0.9, later);
+    expect(await store.stories.placedAfter(AT, 10)).toEqual([
+      { articleId: seed, storyId: 1, addedAt: later },
+    ]);
+  });
 });

@@ -69,6 +69,40 @@ export class StoryRepo {
       .execute();
   }
 
+  /**
+   * Placements made after `after` (an added_at time), oldest first: whole batches only, so
+   * the last time returned is a safe cursor for the next call.
+   */
+  async placedAfter(
+    after: string,
+    limit: number,
+  ): Promise<Array<{ articleId: number; storyId: number; addedAt: string }>> {
+    const rows = await this.db
+      .selectFrom('story_article')
+      .select(['article_id', 'story_id', 'added_at'])
+      .where('added_at', '>', after)
+      .orderBy('added_at')
+      .limit(limit + 1)
+      .execute();
+    let kept = rows.slice(0, limit);
+    // A batch shares one time; one cut in two would lose its rest behind the cursor. The
+    // page ends before the batch it would cut, or, when that batch is the whole page, is
+    // that whole batch.
+    const last = kept.at(-1)?.added_at;
+    if (rows.length > limit && rows[limit]!.added_at === last) {
+      const cut = kept.findIndex((r) => r.added_at === last);
+      kept =
+        cut > 0
+          ? kept.slice(0, cut)
+          : await this.db
+              .selectFrom('story_article')
+              .select(['article_id', 'story_id', 'added_at'])
+              .where('added_at', '=', last)
+              .execute();
+    }
+    return kept.map((r) => ({ articleId: r.article_id, storyId: r.story_id, addedAt: r.added_at }));
+  }
+
   /** Moves one article to another story (a later look found it belongs there). */
   async moveMember(
     articleId: number,

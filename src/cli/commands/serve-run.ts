@@ -1,5 +1,5 @@
 // What `sitrep serve` and `sitrep watch` do, loaded only when one of them runs.
-import { chmod, readFile, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { serve } from '@hono/node-server';
 import { createApp } from '../../api/app.js';
@@ -42,6 +42,8 @@ async function uiToken(rt: Runtime): Promise<string | null> {
   if (saved && (await rt.store.tokens.verify(saved))) return saved;
   if (rt.config.apiToken || (await rt.store.tokens.countActive()) > 0) return null;
   const { token } = await rt.store.tokens.create({ name: 'ui (first run)', scope: 'write' });
+  // On PostgreSQL nothing else has made the data folder yet.
+  await mkdir(rt.config.dataDir, { recursive: true });
   await writeFile(file, `${token}\n`, { mode: 0o600 });
   await chmod(file, 0o600);
   return token;
@@ -130,11 +132,11 @@ export async function runServe(
     const address = server.address();
     const port = typeof address === 'object' && address ? address.port : config.port;
     rt.log.info(
-      { url: `http://${config.host}:${port}/`, database: config.database },
+      { url: `http://${config.host}:${port}/`, database: rt.store.db.location },
       'sitrep is serving',
     );
     process.stderr.write(
-      `sitrep is serving http://${config.host}:${port}/ (database ${config.database})\n`,
+      `sitrep is serving http://${config.host}:${port}/ (database ${rt.store.db.location})\n`,
     );
     const base = baseUrl(config, port);
     if (signIn)

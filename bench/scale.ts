@@ -20,7 +20,7 @@ import { createApp } from '../src/api/app.js';
 import { seededRandom } from '../src/core/seeded-random.js';
 import { openStore, type Store } from '../src/store/index.js';
 import { DATA_DIR, tempDir } from '../src/test-support/index.js';
-import { startPostgres } from '../src/test-support/postgres-server.js';
+import { runStatements, startPostgres } from '../src/test-support/postgres-server.js';
 import { openApiStore } from './api-store.js';
 import {
   allStories,
@@ -77,16 +77,6 @@ function postgresPeakMb(): number {
     }
   }
   return peak;
-}
-
-async function admin(url: string, statements: string[]): Promise<void> {
-  const client = new pg.Client(url);
-  await client.connect();
-  try {
-    for (const s of statements) await client.query(s);
-  } finally {
-    await client.end();
-  }
 }
 
 async function hasTable(url: string, table: string): Promise<boolean> {
@@ -163,7 +153,7 @@ async function main(): Promise<void> {
       );
       for (const workers of [1, 2]) {
         const name = `workers_${workers}`;
-        await admin(server.adminUrl, [
+        await runStatements(server.adminUrl, [
           `DROP DATABASE IF EXISTS ${name}`,
           `CREATE DATABASE ${name}`,
         ]);
@@ -194,12 +184,12 @@ async function main(): Promise<void> {
       !(await hasTable(pgUrl, 'bench_complete').catch(() => false))
     ) {
       const pgStart = performance.now();
-      await admin(server.adminUrl, [
+      await runStatements(server.adminUrl, [
         `DROP DATABASE IF EXISTS ${pgName}`,
         `CREATE DATABASE ${pgName}`,
       ]);
       await buildPostgresScale(basePath, pgUrl, copies, log);
-      await admin(pgUrl, ['CREATE TABLE bench_complete (built_at text)']);
+      await runStatements(pgUrl, ['CREATE TABLE bench_complete (built_at text)']);
       console.log(
         `PostgreSQL store built in ${((performance.now() - pgStart) / 1000).toFixed(0)} s`,
       );

@@ -1,5 +1,6 @@
 // Feeds: adding them, polling them with conditional GET, and backing off when they fail.
 // A failing feed records its error on its own row and never stops the others.
+import { sleep } from '../core/sleep.js';
 import { decodeBytes } from '../core/charset.js';
 import { describeError } from '../core/errors.js';
 import type { Capture } from '../core/types.js';
@@ -213,11 +214,4 @@ export async function watchFeeds(ctx: PipelineContext, signal: AbortSignal): Pro
     const nextDue = Math.min(...feeds.map((f) => (f.nextPollAt ? Date.parse(f.nextPollAt) : 0)), Date.now() + 60_000);
     await sleep(Math.max(1000, nextDue - Date.now()), signal);
   }
-}
-
-function sleep(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    const timer = setTimeout(resolve, ms);
-    signal.addEventListener('abort', () => { clearTimeout(timer); resolve(); }, { once: true });
-  });
 }

@@ -11,7 +11,7 @@ import { sharedModels } from './analyze.js';
 import type { PipelineContext } from './context.js';
 import { type Extractor, inlineExtractor } from './extractor.js';
 import { ingestUrl, pollFeed } from './feeds.js';
-import { applyResult, extractSafely, fallbackSource } from './reextract.js';
+import { applyResult, emptyReextractReport, extractSafely, fallbackSource } from './reextract.js';
 import { resolveSource } from './resolve-source.js';
 
 export interface JobContext {
@@ -39,7 +39,7 @@ export async function extractJob(ctx: JobContext, job: Job<JobData['extract']>):
     : null;
   await store.transaction(async (repos) => {
     if ((await repos.documents.outcomeOf(document.id)) === 'pending') {
-      const report = { documents: 0, updated: 0, added: 0, duplicates: 0, skipped: 0, failed: 0 };
+      const report = emptyReextractReport();
       const articleId = await applyResult(repos, report, document.id, undefined, result, sourceId);
       if (articleId !== undefined) await queue.send(repos.kysely, 'analyze', [{ articleId }]);
     }

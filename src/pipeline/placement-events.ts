@@ -1,6 +1,7 @@
 // On PostgreSQL, workers (maybe on other machines) place articles in stories, so the
 // server's event bus hears nothing from them. The server reads the new placements from
 // the store instead, every few seconds, and announces them to its browsers.
+import { sleep } from '../core/sleep.js';
 import type { Store } from '../store/index.js';
 import type { EventBus } from './events.js';
 
@@ -16,17 +17,7 @@ export async function announcePlacements(
 ): Promise<void> {
   let cursor = (await store.watches.latestPlacement()) ?? '';
   while (!signal.aborted) {
-    await new Promise<void>((resolve) => {
-      const timer = setTimeout(resolve, intervalMs);
-      signal.addEventListener(
-        'abort',
-        () => {
-          clearTimeout(timer);
-          resolve();
-        },
-        { once: true },
-      );
-    });
+    await sleep(intervalMs, signal);
     if (signal.aborted) break;
     try {
       const placed = await store.stories.placedAfter(cursor, PAGE);

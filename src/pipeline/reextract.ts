@@ -22,6 +22,11 @@ export interface ReextractReport {
   failed: number;
 }
 
+/** A report with every count at zero. */
+export function emptyReextractReport(): ReextractReport {
+  return { documents: 0, updated: 0, added: 0, duplicates: 0, skipped: 0, failed: 0 };
+}
+
 export interface ReextractOptions {
   /** Re-extract every document, not only those from older extractor versions. */
   all?: boolean;
@@ -55,7 +60,7 @@ export async function reextractDocuments(
   { store, extractor = inlineExtractor }: { store: Store; extractor?: Extractor },
   options: ReextractOptions = {},
 ): Promise<ReextractReport> {
-  const report: ReextractReport = { documents: 0, updated: 0, added: 0, duplicates: 0, skipped: 0, failed: 0 };
+  const report = emptyReextractReport();
   const total = (await store.stats()).documents;
   let after = 0;
   for (;;) {

@@ -6,7 +6,8 @@
 import { CompiledQuery, type Kysely } from 'kysely';
 import PgBoss from 'pg-boss';
 import { SitrepError } from '../core/errors.js';
-import { dialectOfLocation } from '../store/dialect.js';
+import { sleep } from '../core/sleep.js';
+import { dialectOfLocation, redactUrl } from '../store/dialect.js';
 
 /** The queues, in pipeline order, and where jobs that exhaust their retries end up. */
 export const QUEUES = {
@@ -63,7 +64,7 @@ export class JobQueue {
   /** Connects to the queue in a PostgreSQL database, creating its tables and queues if needed. */
   static async open(url: string, timings: QueueTimings = {}): Promise<JobQueue> {
     if (dialectOfLocation(url) !== 'postgres')
-      throw new SitrepError('QUEUE_UNAVAILABLE', url.replace(/:[^:@/]*@/, ':***@'));
+      throw new SitrepError('QUEUE_UNAVAILABLE', redactUrl(url));
     const t: Required<QueueTimings> = {
       expireSeconds: timings.expireSeconds ?? 300,
       retryLimit: timings.retryLimit ?? 5,
@@ -231,20 +232,4 @@ function executorOf<DB>(db: Kysely<DB>): PgBoss.Db {
       return { rows: result.rows as unknown[] };
     },
   };
-}
-
-/** Resolves after `ms`, or at once when the signal aborts. */
-function sleep(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    if (signal.aborted) return resolve();
-    const wake = () => {
-      clearTimeout(timer);
-      resolve();
-    };
-    const timer = setTimeout(() => {
-      signal.removeEventListener('abort', wake);
-      resolve();
-    }, ms);
-    signal.addEventListener('abort', wake, { once: true });
-  });
 }

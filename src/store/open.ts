@@ -5,7 +5,7 @@ import SqliteDatabase from 'better-sqlite3';
 import { Kysely, Migrator, PostgresDialect, SqliteDialect } from 'kysely';
 import pg from 'pg';
 import { SitrepError } from '../core/errors.js';
-import { type Dialect, dialectOfLocation } from './dialect.js';
+import { type Dialect, dialectOfLocation, redactUrl } from './dialect.js';
 import { migrationProvider } from './migrations/index.js';
 import { preparingPool } from './pg-statements.js';
 import { cachingStatements } from './statement-cache.js';
@@ -108,17 +108,6 @@ export async function openPostgres(url: string, options: PostgresOptions = {}): 
   // Kysely's migrator holds an advisory lock, so processes starting together migrate once.
   await migrate(db);
   return db;
-}
-
-/** A connection URL fit for logs and error messages: the password replaced. */
-export function redactUrl(url: string): string {
-  try {
-    const parsed = new URL(url);
-    if (parsed.password) parsed.password = '***';
-    return parsed.toString();
-  } catch {
-    return 'postgres://(unparseable URL)';
-  }
 }
 
 /** Applies every pending migration, failing loudly if one does not apply. */

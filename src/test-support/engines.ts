@@ -2,11 +2,11 @@
 // `npm run test:postgres` (vitest.postgres.config.ts), each test on a fresh database of
 // the server its global setup started.
 import { randomBytes } from 'node:crypto';
-import pg from 'pg';
 import { inject } from 'vitest';
 import type { Dialect } from '../store/dialect.js';
 import { openStore, type Store } from '../store/index.js';
 import { TEMPLATE_DATABASE } from './postgres-global-setup.js';
+import { runStatements } from './postgres-server.js';
 
 /** True under `npm run test:postgres`. */
 export const POSTGRES_RUN = process.env.SITREP_TEST_ENGINE === 'postgres';
@@ -22,7 +22,7 @@ export async function freshLocation(engine: Dialect): Promise<string> {
   if (engine === 'sqlite') return ':memory:';
   const adminUrl = inject('postgresAdminUrl');
   const name = `t_${randomBytes(6).toString('hex')}`;
-  await admin(adminUrl, `CREATE DATABASE ${name} TEMPLATE ${TEMPLATE_DATABASE}`);
+  await runStatements(adminUrl, [`CREATE DATABASE ${name} TEMPLATE ${TEMPLATE_DATABASE}`]);
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;
   return url.toString();
@@ -37,18 +37,8 @@ export async function openTestStore(engine: Dialect): Promise<Store> {
     const name = new URL(location).pathname.slice(1);
     store.close = async () => {
       await close();
-      await admin(inject('postgresAdminUrl'), `DROP DATABASE IF EXISTS ${name}`);
+      await runStatements(inject('postgresAdminUrl'), [`DROP DATABASE IF EXISTS ${name}`]);
     };
   }
   return store;
-}
-
-async function admin(adminUrl: string, statement: string): Promise<void> {
-  const client = new pg.Client(adminUrl);
-  await client.connect();
-  try {
-    await client.query(statement);
-  } finally {
-    await client.end();
-  }
 }

@@ -2,10 +2,9 @@
 // database that each test's store is copied from (copying is much faster than migrating).
 // SITREP_TEST_PG_URL (a URL of its maintenance database) points the tests at an existing
 // server instead.
-import pg from 'pg';
 import type { TestProject } from 'vitest/node';
 import { openStore } from '../store/index.js';
-import { type PostgresServer, startPostgres } from './postgres-server.js';
+import { type PostgresServer, runStatements, startPostgres } from './postgres-server.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -28,14 +27,10 @@ export default async function setup(project: TestProject): Promise<() => Promise
 }
 
 async function recreateTemplate(adminUrl: string): Promise<void> {
-  const admin = new pg.Client(adminUrl);
-  await admin.connect();
-  try {
-    await admin.query(`DROP DATABASE IF EXISTS ${TEMPLATE_DATABASE}`);
-    await admin.query(`CREATE DATABASE ${TEMPLATE_DATABASE}`);
-  } finally {
-    await admin.end();
-  }
+  await runStatements(adminUrl, [
+    `DROP DATABASE IF EXISTS ${TEMPLATE_DATABASE}`,
+    `CREATE DATABASE ${TEMPLATE_DATABASE}`,
+  ]);
   const url = new URL(adminUrl);
   url.pathname = `/${TEMPLATE_DATABASE}`;
   await (await openStore(url.toString())).close();

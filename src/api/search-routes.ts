@@ -25,8 +25,10 @@ export function mountSearchRoutes(
   app.get('/api/search', async (c) => {
     const q = parse(SearchQuery, c.req.query());
     const filters = articleFilters(q);
-    const items = await store.search(q.q, { limit: q.limit, offset: q.offset, ...filters });
-    const facets = q.facets === 'true' ? await store.searchFacets(q.q, filters) : null;
-    return c.json({ query: q.q, items, facets });
+    const options = { limit: q.limit, offset: q.offset, ...filters };
+    if (q.facets !== 'true')
+      return c.json({ query: q.q, items: await store.search(q.q, options), facets: null });
+    const { hits, facets } = await store.searchWithFacets(q.q, options);
+    return c.json({ query: q.q, items: hits, facets });
   });
 }

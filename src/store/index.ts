@@ -17,6 +17,7 @@ import {
   type SearchOptions,
   searchArticles,
   searchFacets,
+  searchWithFacets,
 } from './search.js';
 import { SourceRepo } from './source-repo.js';
 import { StoryRepo } from './story-repo.js';
@@ -110,6 +111,14 @@ export class Store extends Repos {
   /** Articles matching a query, best first. */
   search(query: string, options: SearchOptions): Promise<SearchHit[]> {
     return searchArticles(this.db.kysely, query, options);
+  }
+
+  /** A page of matches and the facets over the best of them, from one ranking. */
+  searchWithFacets(
+    query: string,
+    options: SearchOptions,
+  ): Promise<{ hits: SearchHit[]; facets: SearchFacets }> {
+    return searchWithFacets(this.db.kysely, query, options);
   }
 
   /** Counts by source, month, entity and story over the best matches of a query. */

@@ -28,11 +28,18 @@ function parseQuery(query: string): ParsedQuery | null {
     const negate = match[1] === '-' || match[3]?.startsWith('-') === true;
     const words = (match[2] ?? match[3] ?? '').match(/[\p{L}\p{N}]+/gu);
     if (!words) continue;
+    // "weeks weeks" asks for one word: both engines would look for it twice, and
+    // PostgreSQL's planner would take it for a rarer pair of words.
+    const last = (negate ? excluded : positive).at(-1);
+    if (Array.isArray(last) && same(last, words)) continue;
     (negate ? excluded : positive).push(words);
   }
   if (positive.at(-1) === 'OR') positive.pop();
   return positive.length > 0 ? { positive, excluded } : null;
 }
+
+/** Both engines match words without regard to case. */
+const same = (a: string[], b: string[]) => a.join(' ').toLowerCase() === b.join(' ').toLowerCase();
 
 /** Writes a parsed query in one engine's operators. */
 function render(

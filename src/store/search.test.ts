@@ -2,6 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ENGINES } from '../test-support/engines.js';
 import { type SearchStore, searchStore } from '../test-support/search-store.js';
+import { rankWindow } from './search.js';
 
 describe.each(ENGINES)('search with filters and facets on %s', (engine) => {
   let s: SearchStore;
@@ -53,6 +54,24 @@ describe.each(ENGINES)('search with filters and facets on %s', (engine) => {
     const narrowed = await s.store.searchFacets('harbour', { sourceKey: 'news.example' });
     expect(narrowed.counted).toBe(1);
     expect(narrowed.entities.map((e) => e.id)).not.toContain(lopez);
+  });
+
+  it('ranks the newest matches, read newest first in widening id ranges', async () => {
+    const db = s.store.db.kysely;
+    const all = await rankWindow(db, 'harbour', {});
+    expect(all!.matches.map((m) => m.id).sort()).toEqual([s.hostileId, s.otherId].sort());
+    // The narrowest ranges there can be: one id, then two, then four, and so on.
+    const one = { window: 1, first: 1, growth: 2 };
+    const newest = Math.max(s.hostileId, s.otherId);
+    expect((await rankWindow(db, 'harbour', {}, one))!.matches.map((m) => m.id)).toEqual([newest]);
+    expect((await rankWindow(db, 'harbour', {}, { ...one, window: 5 }))!.matches).toEqual(
+      all!.matches,
+    );
+    const older = Math.min(s.hostileId, s.otherId);
+    const source = older === s.otherId ? 'other.example' : 'news.example';
+    expect(
+      (await rankWindow(db, 'harbour', { sourceKey: source }, one))!.matches.map((m) => m.id),
+    ).toEqual([older]);
   });
 
   it('answers an empty or operator-only query with nothing', async () => {

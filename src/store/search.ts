@@ -88,100 +88,8 @@ export async function searchArticles(
   query: string,
   options: SearchOptions,
 ): Promise<SearchHit[]> {
-  const ranked = rankedIds(db, query, options);
-  if (!ranked) return [];
-  // Rank first, then build snippets for the page only: both engines would otherwise make
-  // a snippet for every match before sorting, which costs several times the ranking.
-  const page = sql`(${ranked.sql} LIMIT ${options.limit} OFFSET ${options.offset ?? 0}) t`;
-  const snippet =
-    ranked.dialect === 'postgres'
-      ? sql`ts_headline(${TS_CONFIG}, left(a.text, ${HEADLINE_CHARS}), to_tsquery(${TS_CONFIG}, ${ranked.match}),
-          'StartSel=[[, StopSel=]], MaxWords=24, MinWords=12, MaxFragments=1')`
-      : sql`snippet(article_fts, 1, '[[', ']]', ' … ', 24)`;
-  const ftsJoin =
-    ranked.dialect === 'postgres' ? sql`` : sql`CROSS JOIN article_fts ON article_fts.rowid = t.id`;
-  const ftsMatch =
-    ranked.dialect === 'postgres' ? sql`` : sql`WHERE article_fts MATCH ${ranked.match}`;
-  const result = await sql<SearchHit>`
-    SELECT a.id, a.title, s.name AS source, a.published_at AS published, a.url,
-           ${snippet} AS snippet, t.score, substr(a.text, 1, 160) AS lead, sa.story_id AS "storyId"
-    FROM ${page} ${ftsJoin}
-    JOIN article a ON a.id = t.id
-    JOIN source s ON s.id = a.source_id
-    LEFT JOIN story_article sa ON sa.article_id = a.id
-    ${ftsMatch}
-    ORDER BY t.score`.execute(db);
-  return result.rows;
-}
-
-/** ts_headline reads this much of a text for the snippet: a match further in shows the opening. */
-const HEADLINE_CHARS = 20_000;
-
-/**
- * Matches ranked per search: the most recently stored this many. bm25 costs per match, and
- * a word in most articles ("said" is in 81,000 of 101,000 in bench:api's store) would
- * otherwise be scored everywhere it occurs (60–160 ms). FTS5 walks rowids newest first
- * without sorting, so the window is cheap; for a news archive the recent matches are the
- * ones a reader wants ranked.
- */
-export const RANK_WINDOW = 10_000;
-
-interface Ranked {
-  dialect: 'sqlite' | 'postgres';
-  /** The query in the engine's syntax. */
-  match: string;
-  /** The ids and scores of the matches, best (lowest score) first, with no LIMIT yet. */
-  sql: RawBuilder<unknown>;
-}
-
-/** The newest RANK_WINDOW matches the filters allow, ranked; null when the query has no words. */
-function rankedIds(db: Kysely<Database>, query: string, filters: ArticleFilters): Ranked | null {
-  const dialect = dialectOf(db);
-  const filter = articleFilterSql(filters);
-  if (dialect === 'postgres') {
-    const match = toTsQuery(query);
-    if (!match) return null;
-    const tsquery = sql`to_tsquery(${TS_CONFIG}, ${match})`;
-    // Weights are {D, C, B, A}: the title (A) counts TITLE_WEIGHT times the text (B), as
-    // in bm25 below; normalization 1 divides by the log of the length, as bm25 damps long
-    // texts. Negated so that, as with bm25, lower is better.
-    const score = sql`-ts_rank(${sql.lit(`{0, 0, ${1 / TITLE_WEIGHT}, 1}`)}::float4[], a.search, ${tsquery}, 1)`;
-    return {
-      dialect,
-      match,
-      sql: sql`SELECT * FROM (SELECT a.id, a.source_id, a.published_at, ${score} AS score
-          FROM article a WHERE a.search @@ ${tsquery} ${filter}
-          ORDER BY a.id DESC LIMIT ${RANK_WINDOW}) w ORDER BY score`,
-    };
-  }
-  const match = toFtsQuery(query);
-  if (!match) return null;
-  const score = sql`bm25(article_fts, ${TITLE_WEIGHT}, 1.0)`;
-  // The article table is read only when a filter needs its columns.
-  return {
-    dialect,
-    match,
-    sql: hasFilters(filters)
-      ? sql`SELECT * FROM (SELECT a.id, a.source_id, a.published_at, ${score} AS score
-          FROM article_fts JOIN article a ON a.id = article_fts.rowid
-          WHERE article_fts MATCH ${match} ${filter}
-          ORDER BY article_fts.rowid DESC LIMIT ${RANK_WINDOW}) w ORDER BY score`
-      : sql`SELECT * FROM (SELECT article_fts.rowid AS id, ${score} AS score
-          FROM article_fts WHERE article_fts MATCH ${match}
-          ORDER BY article_fts.rowid DESC LIMIT ${RANK_WINDOW}) w ORDER BY score`,
-  };
-}
-
-const hasFilters = (f: ArticleFilters): boolean =>
-  Boolean(f.sourceKey || f.since || f.until) || f.entityId !== undefined || f.storyId !== undefined;
-
-interface FacetRow {
-  facet: 'total' | 'source' | 'month' | 'entity' | 'story';
-  id: number | null;
-  key: string | null;
-  name: string | null;
-  type: string | null;
-  n: number;
+  const ranked = await rankWindow(db, query, options);
+  return ranked ? hitsOf(db, ranked, options) : [];
 }
 
 /** Counts of sources, months, entities and stories among the best matches of a query. */
@@ -190,29 +98,225 @@ export async function searchFacets(
   query: string,
   filters: ArticleFilters,
 ): Promise<SearchFacets> {
-  const empty: SearchFacets = {
-    counted: 0,
-    capped: false,
-    sources: [],
-    months: [],
-    entities: [],
-    stories: [],
-  };
-  const ranked = rankedIds(db, query, filters);
-  if (!ranked) return empty;
-  // One statement: the best matches are ranked once and every facet groups that sample.
-  // On SQLite, CROSS JOIN keeps the sample outermost, so no facet scans a whole table to
-  // meet it; PostgreSQL's planner needs no such hint (and accepts no ON after CROSS JOIN).
-  const join = ranked.dialect === 'sqlite' ? sql`CROSS JOIN` : sql`JOIN`;
+  const ranked = await rankWindow(db, query, filters);
+  return ranked ? facetsOf(db, ranked.matches) : emptyFacets();
+}
+
+/**
+ * A page of hits and the facets from one ranking of the matches: ranking is most of a
+ * search's cost, and a search page shows both.
+ */
+export async function searchWithFacets(
+  db: Kysely<Database>,
+  query: string,
+  options: SearchOptions,
+): Promise<{ hits: SearchHit[]; facets: SearchFacets }> {
+  const ranked = await rankWindow(db, query, options);
+  if (!ranked) return { hits: [], facets: emptyFacets() };
+  return { hits: await hitsOf(db, ranked, options), facets: await facetsOf(db, ranked.matches) };
+}
+
+/**
+ * Matches ranked per search: the most recently stored this many. Ranking costs per match
+ * (bm25 reads each match's positions; ts_rank reads each match's tsvector from the table,
+ * about 10 µs apiece at a million articles), and a word found in most articles would
+ * otherwise be ranked everywhere it occurs. For a news archive the recent matches are the
+ * ones a reader wants ranked, and the time filters move the window back to older ones.
+ */
+export const RANK_WINDOW = 2_000;
+
+interface RankedMatch {
+  id: number;
+  score: number;
+}
+
+interface Ranked {
+  dialect: 'sqlite' | 'postgres';
+  /** The query in the engine's syntax. */
+  match: string;
+  /** The newest RANK_WINDOW matches, best (lowest score) first. */
+  matches: RankedMatch[];
+}
+
+/** How the window is read on PostgreSQL: in id ranges, newest first (see newestMatches). */
+export interface Slicing {
+  window: number;
+  /** Ids in the first range read; by default, enough to hold the window as the planner expects. */
+  first?: number;
+  /** Each further range is this many times wider than the one before. */
+  growth: number;
+}
+
+const SLICING: Slicing = { window: RANK_WINDOW, growth: 4 };
+
+/** The newest matches the filters allow, ranked; null when the query has no words. */
+export async function rankWindow(
+  db: Kysely<Database>,
+  query: string,
+  filters: ArticleFilters,
+  slicing: Slicing = SLICING,
+): Promise<Ranked | null> {
+  const dialect = dialectOf(db);
+  const filter = articleFilterSql(filters);
+  if (dialect === 'postgres') {
+    const match = toTsQuery(query);
+    if (!match) return null;
+    return { dialect, match, matches: await newestMatches(db, match, filter, slicing) };
+  }
+  const match = toFtsQuery(query);
+  if (!match) return null;
+  const score = sql`bm25(article_fts, ${TITLE_WEIGHT}, 1.0)`;
+  // FTS5 walks rowids newest first without sorting, so the window costs only its matches.
+  // The article table is read only when a filter needs its columns.
+  const window = hasFilters(filters)
+    ? sql<RankedMatch>`SELECT * FROM (SELECT a.id, ${score} AS score
+        FROM article_fts JOIN article a ON a.id = article_fts.rowid
+        WHERE article_fts MATCH ${match} ${filter}
+        ORDER BY article_fts.rowid DESC LIMIT ${slicing.window}) w ORDER BY score, id DESC`
+    : sql<RankedMatch>`SELECT * FROM (SELECT article_fts.rowid AS id, ${score} AS score
+        FROM article_fts WHERE article_fts MATCH ${match}
+        ORDER BY article_fts.rowid DESC LIMIT ${slicing.window}) w ORDER BY score, id DESC`;
+  return { dialect, match, matches: (await window.execute(db)).rows };
+}
+
+/**
+ * The newest matches on PostgreSQL, read in id ranges from the newest back, each range
+ * wider than the last, until the window is full. GIN knows no order, so one query for the
+ * newest matches reads every match of a common word, or (when the planner walks the
+ * primary key instead) every article back to the window's end for a rarer one. Within a
+ * range, the planner ANDs the GIN bitmap with the range's and reads only the matches
+ * there; a phrase's positions are checked for those alone. Each match is ranked where it
+ * is read: weights are {D, C, B, A}, so the title (A) counts TITLE_WEIGHT times the text
+ * (B), as in bm25; normalization 1 divides by the log of the length, as bm25 damps long
+ * texts. Negated so that, as with bm25, lower is better.
+ */
+async function newestMatches(
+  db: Kysely<Database>,
+  match: string,
+  filter: RawBuilder<unknown>,
+  { window, first, growth }: Slicing,
+): Promise<RankedMatch[]> {
+  const tsquery = sql`to_tsquery(${TS_CONFIG}, ${match})`;
+  const weights = sql.lit(`{0, 0, ${1 / TITLE_WEIGHT}, 1}`);
+  const { low, high, width } = await firstRange(db, sql`a.search @@ ${tsquery} ${filter}`, window);
+  const out: RankedMatch[] = [];
+  let below = high + 1;
+  for (let w = first ?? width; out.length < window && below > low; w *= growth) {
+    // The last range is left open below: the planner then reads every match at once.
+    const from = below - w > low ? sql`AND a.id >= ${below - w}` : sql``;
+    const { rows } = await sql<RankedMatch>`
+      SELECT w.id, -ts_rank(${weights}::float4[], w.search, ${tsquery}, 1) AS score
+      FROM (SELECT a.id, a.search FROM article a
+            WHERE a.search @@ ${tsquery} AND a.id < ${below} ${from} ${filter}
+            ORDER BY a.id DESC LIMIT ${window - out.length}) w`.execute(db);
+    out.push(...rows);
+    below -= w;
+  }
+  return out.sort((a, b) => a.score - b.score || b.id - a.id);
+}
+
+/**
+ * The id range articles span, and the width of a first range expected to hold the window
+ * (with half again to spare), from the planner's estimate of the matches. A rare word's
+ * range is the whole span: one query reads all its matches. The estimate of a phrase is
+ * often far too low; the whole span is then read at once, which is the plan the planner
+ * would choose for every range anyway.
+ */
+async function firstRange(
+  db: Kysely<Database>,
+  condition: RawBuilder<unknown>,
+  window: number,
+): Promise<{ low: number; high: number; width: number }> {
+  const plan = await sql<{ 'QUERY PLAN': Array<{ Plan: { 'Plan Rows': number } }> }>`
+    EXPLAIN (FORMAT JSON) SELECT a.id FROM article a WHERE ${condition}`.execute(db);
+  const expected = plan.rows[0]!['QUERY PLAN'][0]!.Plan['Plan Rows'];
+  const { rows } = await sql<{ low: number | null; high: number | null }>`
+    SELECT min(id) AS low, max(id) AS high FROM article`.execute(db);
+  const low = rows[0]?.low ?? 0;
+  const high = rows[0]?.high ?? -1;
+  const width = (1.5 * window * (high - low + 1)) / Math.max(expected, 1);
+  return { low, high, width: Math.max(1, Math.ceil(width)) };
+}
+
+const hasFilters = (f: ArticleFilters): boolean =>
+  Boolean(f.sourceKey || f.since || f.until) || f.entityId !== undefined || f.storyId !== undefined;
+
+/** A derived table `r(id, pos)` of ids in the given order. */
+function idTable(dialect: Ranked['dialect'], ids: number[]): RawBuilder<unknown> {
+  return dialect === 'postgres'
+    ? sql`unnest(${ids}::bigint[]) WITH ORDINALITY AS r(id, pos)`
+    : sql`(SELECT CAST(value AS INTEGER) AS id, key AS pos FROM json_each(${JSON.stringify(ids)})) r`;
+}
+
+/** The hits of a page of ranked matches, with snippets, in rank order. */
+async function hitsOf(
+  db: Kysely<Database>,
+  ranked: Ranked,
+  { limit, offset = 0 }: SearchOptions,
+): Promise<SearchHit[]> {
+  const page = ranked.matches.slice(offset, offset + limit);
+  if (page.length === 0) return [];
+  // Snippets are made for the page only: making one costs several times ranking a match.
+  const postgres = ranked.dialect === 'postgres';
+  const snippet = postgres
+    ? sql`ts_headline(${TS_CONFIG}, left(a.text, ${HEADLINE_CHARS}), to_tsquery(${TS_CONFIG}, ${ranked.match}),
+        'StartSel=[[, StopSel=]], MaxWords=24, MinWords=12, MaxFragments=1')`
+    : sql`snippet(article_fts, 1, '[[', ']]', ' … ', 24)`;
+  // FTS5 makes snippets only for rows its MATCH produced: look each one up by rowid.
+  const fts = postgres ? sql`` : sql`CROSS JOIN article_fts ON article_fts.rowid = r.id`;
+  const ftsMatch = postgres ? sql`` : sql`WHERE article_fts MATCH ${ranked.match}`;
+  const { rows } = await sql<Omit<SearchHit, 'score'>>`
+    SELECT a.id, a.title, s.name AS source, a.published_at AS published, a.url,
+           ${snippet} AS snippet, substr(a.text, 1, 160) AS lead, sa.story_id AS "storyId"
+    FROM ${idTable(
+      ranked.dialect,
+      page.map((m) => m.id),
+    )} ${fts}
+    JOIN article a ON a.id = r.id
+    JOIN source s ON s.id = a.source_id
+    LEFT JOIN story_article sa ON sa.article_id = a.id
+    ${ftsMatch}
+    ORDER BY r.pos`.execute(db);
+  const scores = new Map(page.map((m) => [m.id, m.score]));
+  return rows.map((r) => ({ ...r, score: scores.get(r.id)! }));
+}
+
+/** ts_headline reads this much of a text for the snippet: a match further in shows the opening. */
+const HEADLINE_CHARS = 20_000;
+
+interface FacetRow {
+  facet: 'source' | 'month' | 'entity' | 'story';
+  id: number | null;
+  key: string | null;
+  name: string | null;
+  type: string | null;
+  n: number;
+}
+
+const emptyFacets = (): SearchFacets => ({
+  counted: 0,
+  capped: false,
+  sources: [],
+  months: [],
+  entities: [],
+  stories: [],
+});
+
+/** Counts of sources, months, entities and stories among the best FACET_SAMPLE matches. */
+async function facetsOf(db: Kysely<Database>, matches: RankedMatch[]): Promise<SearchFacets> {
+  const dialect = dialectOf(db);
+  const sample = matches.slice(0, FACET_SAMPLE).map((m) => m.id);
+  if (sample.length === 0) return emptyFacets();
+  // One statement for every facet. On SQLite, CROSS JOIN keeps the sample outermost, so no
+  // facet scans a whole table to meet it; PostgreSQL's planner needs no such hint (and
+  // accepts no ON after CROSS JOIN).
+  const join = dialect === 'sqlite' ? sql`CROSS JOIN` : sql`JOIN`;
   const { rows } = await sql<FacetRow>`
-    WITH ranked AS MATERIALIZED (${ranked.sql} LIMIT ${FACET_SAMPLE + 1}),
-    hits AS MATERIALIZED (
+    WITH hits AS MATERIALIZED (
       SELECT a.id, a.source_id, a.published_at
-      FROM (SELECT id FROM ranked LIMIT ${FACET_SAMPLE}) r ${join} article a ON a.id = r.id)
-    SELECT 'total' AS facet, NULL AS id, NULL AS key, NULL AS name, NULL AS type,
-           count(*) AS n FROM ranked
-    UNION ALL SELECT * FROM (
-      SELECT 'source', s.id, s.key, s.name, NULL, t.n
+      FROM ${idTable(dialect, sample)} ${join} article a ON a.id = r.id)
+    SELECT * FROM (
+      SELECT 'source' AS facet, s.id, s.key, s.name, NULL AS type, t.n
       FROM (SELECT source_id, count(*) AS n FROM hits GROUP BY source_id
             ORDER BY n DESC LIMIT ${FACET_VALUES.sources}) t
       ${join} source s ON s.id = t.source_id) fs
@@ -233,13 +337,14 @@ export async function searchFacets(
             FROM hits h ${join} story_article sa ON sa.article_id = h.id
             GROUP BY sa.story_id ORDER BY n DESC, sa.story_id DESC LIMIT ${FACET_VALUES.stories}) t
       ${join} story st ON st.id = t.story_id) fst`.execute(db);
-  const out = empty;
+  const out: SearchFacets = {
+    ...emptyFacets(),
+    counted: sample.length,
+    capped: matches.length > sample.length,
+  };
   for (const r of rows) {
     const count = Number(r.n);
-    if (r.facet === 'total') {
-      out.counted = Math.min(count, FACET_SAMPLE);
-      out.capped = count > FACET_SAMPLE;
-    } else if (r.facet === 'source') out.sources.push({ key: r.key!, name: r.name!, count });
+    if (r.facet === 'source') out.sources.push({ key: r.key!, name: r.name!, count });
     else if (r.facet === 'month') out.months.push({ month: r.key!, count });
     else if (r.facet === 'entity')
       out.entities.push({ id: r.id!, name: r.name!, type: r.type!, count });

@@ -167,12 +167,11 @@ export function mountSearchPage(app: Hono, { store }: PageDeps): void {
       );
     }
     const filters = searchFilters(state);
-    const found = await store.search(state.q, {
+    const { hits: found, facets } = await store.searchWithFacets(state.q, {
       ...filters,
       limit: PAGE_SIZE + 1,
       offset: (state.page - 1) * PAGE_SIZE,
     });
-    const facets = await store.searchFacets(state.q, filters);
     const hits = found.slice(0, PAGE_SIZE);
     const body = html`<h1>Search: ${state.q}</h1>
 ${await appliedFilters(store, state)}

@@ -65,6 +65,7 @@ export async function analyzeJob(ctx: JobContext, job: Job<JobData['analyze']>):
       ctx.log?.error({ err, article: article.id }, 'analysis failed; stored with no annotations');
     }
   }
+  if (article) await store.entities.resolveAhead(found.entities);
   await store.transaction(async (repos) => {
     const analyzer = await repos.articles.analyzerOf(job.data.articleId);
     await queue.complete(repos.kysely, 'analyze', job.id);

@@ -38,5 +38,7 @@ export async function processPending(
   }
   const analyzed = await analyzePending(ctx);
   const placed = await assignStories(ctx, changes);
+  // On PostgreSQL, analysis logged its entity count changes (see migration 010).
+  await store.entities.foldCountChanges();
   return { analyzed, placed, queued: 0 };
 }

@@ -116,6 +116,12 @@ export class StoryAssigner {
       forgetStoryState(this.ctx.store);
       throw err;
     }
+    // Workers log their entity count changes and the one assigner folds them in (see
+    // migration 010), so no two writers wait on the much-named entities' rows. A fold that
+    // fails (a deadlock with a user's merge) leaves the changes logged for the next one.
+    await this.ctx.store.entities
+      .foldCountChanges()
+      .catch((err) => this.ctx.log.warn(`entity counts not folded yet: ${describeError(err)}`));
   }
 
   /** Sends an ingest job for each feed whose poll is due; at most one waits per feed. */

@@ -91,9 +91,10 @@ describe.skipIf(!reuters || !POSTGRES_RUN)('workers on PostgreSQL', () => {
           `SELECT count(*) AS n FROM sitrep_jobs.job WHERE name IN ('extract', 'analyze', 'cluster') AND state IN ('created', 'retry', 'active')`,
         );
       await until(
-        'every job is done and every article placed',
+        'every job is done, every article placed and every entity count change folded in',
         async () =>
           (await remaining()) === 0 &&
+          (await one('SELECT count(*) AS n FROM entity_count_change')) === 0 &&
           (await one(`SELECT count(*) AS n FROM document WHERE outcome = 'pending'`)) === 0 &&
           (await one(
             'SELECT count(*) AS n FROM article a LEFT JOIN story_article sa ON sa.article_id = a.id WHERE sa.story_id IS NULL',
@@ -151,10 +152,13 @@ describe.skipIf(!reuters || !POSTGRES_RUN)('workers on PostgreSQL', () => {
           'SELECT count(*) AS n FROM story s WHERE s.merged_into IS NULL AND s.article_count <> (SELECT count(*) FROM story_article sa WHERE sa.story_id = s.id)',
         ),
       ).toBe(0);
-      // Entity counts stayed exact under two writers.
+      // Entity counts stayed exact under two writers, which logged their changes for the
+      // assigner to fold in.
       expect(
         await one(
-          'SELECT count(*) AS n FROM entity e WHERE e.mention_count <> (SELECT count(*) FROM mention m WHERE m.entity_id = e.id)',
+          `SELECT count(*) AS n FROM entity e
+           WHERE e.mention_count <> (SELECT count(*) FROM mention m WHERE m.entity_id = e.id)
+              OR e.article_count <> (SELECT count(DISTINCT article_id) FROM mention m WHERE m.entity_id = e.id)`,
         ),
       ).toBe(0);
     } finally {

@@ -4,6 +4,7 @@
 import { type Kysely, sql } from 'kysely';
 import { nameKey } from '../core/name-key.js';
 import type { EntityType } from '../core/types.js';
+import { dialectOf } from './dialect.js';
 import type { Database } from './schema.js';
 
 export interface EntitySummary {
@@ -20,6 +21,15 @@ export interface EntityDetail extends EntitySummary {
 
 /** Where an alias came from: the analyzer, or a person editing. */
 export type AliasSource = 'auto' | 'user';
+
+/**
+ * An entity's count with the changes not yet folded in (see migration 010): exact at any
+ * moment, where the column alone lags on PostgreSQL by a fold.
+ */
+function exactCount(column: 'mention_count' | 'article_count', logged: 'mentions' | 'articles') {
+  return sql<number>`entity.${sql.ref(column)} + coalesce((SELECT sum(c.${sql.ref(logged)})
+    FROM entity_count_change c WHERE c.entity_id = entity.id), 0)`;
+}
 
 /** A bare surname joins a known person only if they have this many times the mentions of the next. */
 const SURNAME_DOMINANCE = 3;
@@ -97,6 +107,20 @@ export class EntityRepo {
     );
   }
 
+  /**
+   * Resolves an article's names before the transaction that stores its mentions, each new
+   * entity created in a statement of its own. On PostgreSQL, a worker creating an entity
+   * inside its analysis would hold up every other worker naming it until that whole
+   * analysis committed. Nothing is answered from earlier calls: entities may have been
+   * merged since.
+   */
+  async resolveAhead(names: Array<{ entity: string; text: string; type: string }>): Promise<void> {
+    this.forgetResolutions();
+    await this.readAhead(names);
+    for (const n of names) await this.resolve(n.entity, n.text, n.type);
+    this.forgetResolutions();
+  }
+
   /** Forgets resolutions and aliases read ahead: an edit may have changed any of them. */
   private forgetResolutions(): void {
     this.resolved.clear();
@@ -155,7 +179,7 @@ export class EntityRepo {
   private async personBySurname(surname: string): Promise<number | null> {
     const candidates = await this.db
       .selectFrom('entity')
-      .select(['entity.id', 'entity.mention_count as mentions'])
+      .select(['entity.id', exactCount('mention_count', 'mentions').as('mentions')])
       .where('entity.type', '=', 'PER')
       .where('entity.name', 'like', `% ${surname.replace(/[%_]/g, '')}`)
       .orderBy('mentions', 'desc')
@@ -285,8 +309,8 @@ export class EntityRepo {
         'entity.id',
         'entity.name',
         'entity.type',
-        'entity.mention_count as mentions',
-        'entity.article_count as articles',
+        exactCount('mention_count', 'mentions').as('mentions'),
+        exactCount('article_count', 'articles').as('articles'),
       ]);
   }
 
@@ -295,15 +319,25 @@ export class EntityRepo {
    * wholesale (merge, split, a user's alias) end here; analysis adjusts counts by delta.
    */
   async recount(ids: Iterable<number>): Promise<void> {
+    const postgres = dialectOf(this.db) === 'postgres';
     for (const id of new Set(ids)) {
-      await sql`UPDATE entity SET
+      // On PostgreSQL the changes logged for the entity are dropped in the same statement,
+      // so in one snapshot: each logged change's mention is either counted here or still
+      // uncommitted, its change then left for the fold.
+      const logged = postgres
+        ? sql`WITH dropped AS (DELETE FROM entity_count_change WHERE entity_id = ${id}) `
+        : sql``;
+      await sql`${logged}UPDATE entity SET
           mention_count = (SELECT count(*) FROM mention WHERE entity_id = ${id}),
           article_count = (SELECT count(DISTINCT article_id) FROM mention WHERE entity_id = ${id})
         WHERE id = ${id}`.execute(this.db);
     }
   }
 
-  /** Adds one article's change in mentions to the entities' counts. */
+  /**
+   * Adds one article's change in mentions to the entities' counts: on SQLite to the rows,
+   * on PostgreSQL to the log the story assigner folds in (see migration 010).
+   */
   async adjustCounts(
     before: ReadonlyMap<number, number>,
     after: ReadonlyMap<number, number>,
@@ -312,12 +346,14 @@ export class EntityRepo {
       .sort((a, b) => a - b)
       .map((id) => {
         const [was, now] = [before.get(id) ?? 0, after.get(id) ?? 0];
-        return { id, mentions: now - was, articles: Number(now > 0) - Number(was > 0) };
+        return { entity_id: id, mentions: now - was, articles: Number(now > 0) - Number(was > 0) };
       })
       .filter((c) => c.mentions !== 0 || c.articles !== 0);
     if (changes.length === 0) return;
-    // One row at a time, in id order: concurrent writers (PostgreSQL workers) lock the
-    // rows in one order and cannot deadlock on each other's counts.
+    if (dialectOf(this.db) === 'postgres') {
+      await this.db.insertInto('entity_count_change').values(changes).execute();
+      return;
+    }
     for (const c of changes) {
       await this.db
         .updateTable('entity')
@@ -325,15 +361,31 @@ export class EntityRepo {
           mention_count: eb('mention_count', '+', c.mentions),
           article_count: eb('article_count', '+', c.articles),
         }))
-        .where('id', '=', c.id)
+        .where('id', '=', c.entity_id)
         .execute();
     }
   }
 
+  /**
+   * Folds the logged count changes into the entity rows, in one statement (one snapshot:
+   * changes committed meanwhile wait for the next fold). Changes to entities merged away
+   * since are dropped: the merge counted their mentions anew. A no-op on SQLite.
+   */
+  async foldCountChanges(): Promise<void> {
+    if (dialectOf(this.db) !== 'postgres') return;
+    await sql`WITH folded AS (DELETE FROM entity_count_change RETURNING *),
+        sums AS (SELECT entity_id, sum(mentions) AS mentions, sum(articles) AS articles
+                 FROM folded GROUP BY entity_id)
+      UPDATE entity SET mention_count = entity.mention_count + sums.mentions,
+                        article_count = entity.article_count + sums.articles
+      FROM sums WHERE entity.id = sums.entity_id`.execute(this.db);
+  }
+
   /** Entities with their mention and article counts, most mentioned first. */
   async list(options: { limit: number; type?: string; query?: string }): Promise<EntitySummary[]> {
+    // Ordered by the folded counts, which the index serves; a few seconds behind at most.
     let query = this.summaries()
-      .orderBy('mentions', 'desc')
+      .orderBy('entity.mention_count', 'desc')
       .orderBy('entity.id')
       .limit(options.limit);
     if (options.type) query = query.where('entity.type', '=', options.type);

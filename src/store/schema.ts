@@ -89,10 +89,20 @@ export interface EntityTable {
   name: string;
   type: string;
   created_at: string;
-  /** Mentions linked to the entity, kept exact by every write that links or unlinks one. */
+  /**
+   * Mentions linked to the entity, kept exact by every write that links or unlinks one
+   * (on PostgreSQL, once the changes workers logged are folded in: see migration 010).
+   */
   mention_count: Generated<number>;
   /** Articles with at least one such mention. */
   article_count: Generated<number>;
+}
+
+/** A change to an entity's counts not yet folded into its row (PostgreSQL; see migration 010). */
+export interface EntityCountChangeTable {
+  entity_id: number;
+  mentions: number;
+  articles: number;
 }
 
 export interface EntityAliasTable {
@@ -276,6 +286,7 @@ export interface Database {
   article: ArticleTable;
   entity: EntityTable;
   entity_alias: EntityAliasTable;
+  entity_count_change: EntityCountChangeTable;
   mention: MentionTable;
   quote: QuoteTable;
   claim: ClaimTable;

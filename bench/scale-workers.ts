@@ -3,7 +3,7 @@
 // fresh database given the same sample. Workers are real processes, as an operator would
 // run them; their peak memory is read from /proc.
 import { type ChildProcess, spawn } from 'node:child_process';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import pg from 'pg';
 import { ROOT } from '../src/test-support/index.js';
@@ -15,7 +15,39 @@ export interface WorkerRun {
   articlesPerSecond: number;
   /** Peak resident memory of each worker process, in MB. */
   peakRssMb: number[];
+  /**
+   * Cores kept busy on average: the CPU time of the workers and of PostgreSQL's processes
+   * over the run's wall time. One worker already keeps more than one busy (PostgreSQL works
+   * while it computes), which bounds what two can gain on a machine of few cores.
+   */
+  coresBusy: number;
 }
+
+/** CPU seconds (user and system) a live process has used, or 0 once it has gone. */
+function cpuSeconds(pid: number): number {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return 0;
+  }
+}
+
+/** The live processes named `postgres`: on this machine, the benchmark's server. */
+export function postgresPids(): number[] {
+  return readdirSync('/proc')
+    .filter((d) => /^\d+$/.test(d))
+    .map(Number)
+    .filter((pid) => {
+      try {
+        return /^Name:\s+postgres$/m.test(readFileSync(`/proc/${pid}/status`, 'utf8'));
+      } catch {
+        return false; // The process ended while we looked.
+      }
+    });
+}
+
+const postgresCpuSeconds = () => postgresPids().reduce((n, pid) => n + cpuSeconds(pid), 0);
 
 /** Peak resident set of a live process in MB (VmHWM), or 0 once it has gone. */
 export function peakRssMb(pid: number): number {
@@ -88,6 +120,7 @@ export async function timeWorkers(
     await db.connect();
     const count = async (query: string) => Number((await db.query(query)).rows[0].n);
     const peaks = children.map(() => 0);
+    const cpuBefore = children.reduce((n, c) => n + cpuSeconds(c.pid!), postgresCpuSeconds());
     const start = performance.now();
     await sitrep(['ingest', '--quiet', sample], env);
     for (;;) {
@@ -105,8 +138,16 @@ export async function timeWorkers(
       await new Promise((r) => setTimeout(r, 200));
     }
     const seconds = (performance.now() - start) / 1000;
+    const cpu = children.reduce((n, c) => n + cpuSeconds(c.pid!), postgresCpuSeconds());
     const articles = await count('SELECT count(*) AS n FROM article');
-    return { workers, articles, seconds, articlesPerSecond: articles / seconds, peakRssMb: peaks };
+    return {
+      workers,
+      articles,
+      seconds,
+      articlesPerSecond: articles / seconds,
+      peakRssMb: peaks,
+      coresBusy: (cpu - cpuBefore) / seconds,
+    };
   } finally {
     for (const c of children) c.kill('SIGTERM');
     await Promise.all(

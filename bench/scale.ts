@@ -13,7 +13,7 @@
 //     each PostgreSQL process) and each store's size.
 //
 //   npm run -s bench:scale -- [--copies 9] [--sample 600] [--requests 300] [--skip-workers]
-import { readdirSync, readFileSync } from 'node:fs';
+import { cpus } from 'node:os';
 import { join, resolve } from 'node:path';
 import pg from 'pg';
 import { createApp } from '../src/api/app.js';
@@ -32,7 +32,13 @@ import {
   weightedStory,
 } from './latency.js';
 import { buildPostgresScale, buildSqliteScale } from './scale-store.js';
-import { peakRssMb, timeWorkers, type WorkerRun, writeSample } from './scale-workers.js';
+import {
+  peakRssMb,
+  postgresPids,
+  timeWorkers,
+  type WorkerRun,
+  writeSample,
+} from './scale-workers.js';
 
 const argv = process.argv.slice(2);
 const option = (name: string, fallback: number) => {
@@ -66,18 +72,7 @@ const SERVER_SETTINGS = {
 };
 
 /** The largest peak resident memory among the PostgreSQL server's processes, in MB. */
-function postgresPeakMb(): number {
-  let peak = 0;
-  for (const pid of readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
-    try {
-      const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-      if (/^Name:\s+postgres$/m.test(status)) peak = Math.max(peak, peakRssMb(Number(pid)));
-    } catch {
-      // The process ended while we looked.
-    }
-  }
-  return peak;
-}
+const postgresPeakMb = () => Math.max(0, ...postgresPids().map(peakRssMb));
 
 async function hasTable(url: string, table: string): Promise<boolean> {
   const client = new pg.Client(url);
@@ -161,7 +156,7 @@ async function main(): Promise<void> {
         runs.push(run);
         console.log(
           `${workers} worker(s): ${run.articles} articles from ${records} records in ${run.seconds.toFixed(1)} s: ` +
-            `${run.articlesPerSecond.toFixed(1)} articles/s; peak memory ${run.peakRssMb.join(', ')} MB`,
+            `${run.articlesPerSecond.toFixed(1)} articles/s, ${run.coresBusy.toFixed(2)} cores busy; peak memory ${run.peakRssMb.join(', ')} MB`,
         );
       }
       tmp.cleanup();
@@ -245,7 +240,9 @@ async function main(): Promise<void> {
     if (one && two) {
       console.log(
         `\nworkers: 1 → ${one.articlesPerSecond.toFixed(1)} articles/s, 2 → ${two.articlesPerSecond.toFixed(1)} articles/s ` +
-          `(${(two.articlesPerSecond / one.articlesPerSecond).toFixed(2)}×)`,
+          `(${(two.articlesPerSecond / one.articlesPerSecond).toFixed(2)}×); ` +
+          `cores busy ${one.coresBusy.toFixed(2)} and ${two.coresBusy.toFixed(2)} of ${cpus().length}, ` +
+          `so two could gain ${(cpus().length / one.coresBusy).toFixed(2)}× at most here`,
       );
     }
     console.log(
@@ -258,6 +255,8 @@ async function main(): Promise<void> {
         articles_postgres: results.postgres?.articles,
         workers_1_articles_per_s: one ? Math.round(one.articlesPerSecond * 10) / 10 : null,
         workers_2_articles_per_s: two ? Math.round(two.articlesPerSecond * 10) / 10 : null,
+        workers_cores_busy:
+          one && two ? [one.coresBusy, two.coresBusy].map((c) => Math.round(c * 100) / 100) : null,
         workers_speedup:
           one && two
             ? Math.round((two.articlesPerSecond / one.articlesPerSecond) * 100) / 100

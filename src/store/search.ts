@@ -184,11 +184,11 @@ export async function rankWindow(
  * wider than the last, until the window is full. GIN knows no order, so one query for the
  * newest matches reads every match of a common word, or (when the planner walks the
  * primary key instead) every article back to the window's end for a rarer one. Within a
- * range, the planner ANDs the GIN bitmap with the range's and reads only the matches
- * there; a phrase's positions are checked for those alone. Each match is ranked where it
- * is read: weights are {D, C, B, A}, so the title (A) counts TITLE_WEIGHT times the text
- * (B), as in bm25; normalization 1 divides by the log of the length, as bm25 damps long
- * texts. Negated so that, as with bm25, lower is better.
+ * range, the GIN bitmap is ANDed with the range's, so only the range's matches are read;
+ * a phrase's positions are checked for those alone. Weights are {D, C, B, A}, so the
+ * title (A) counts TITLE_WEIGHT times the text (B), as in bm25; normalization 1 divides
+ * by the log of the length, as bm25 damps long texts. Negated so that, as with bm25,
+ * lower is better.
  */
 async function newestMatches(
   db: Kysely<Database>,
@@ -198,44 +198,82 @@ async function newestMatches(
 ): Promise<RankedMatch[]> {
   const tsquery = sql`to_tsquery(${TS_CONFIG}, ${match})`;
   const weights = sql.lit(`{0, 0, ${1 / TITLE_WEIGHT}, 1}`);
-  const { low, high, width } = await firstRange(db, sql`a.search @@ ${tsquery} ${filter}`, window);
-  const out: RankedMatch[] = [];
-  let below = high + 1;
-  for (let w = first ?? width; out.length < window && below > low; w *= growth) {
-    // The last range is left open below: the planner then reads every match at once.
-    const from = below - w > low ? sql`AND a.id >= ${below - w}` : sql``;
-    const { rows } = await sql<RankedMatch>`
-      SELECT w.id, -ts_rank(${weights}::float4[], w.search, ${tsquery}, 1) AS score
-      FROM (SELECT a.id, a.search FROM article a
-            WHERE a.search @@ ${tsquery} AND a.id < ${below} ${from} ${filter}
-            ORDER BY a.id DESC LIMIT ${window - out.length}) w`.execute(db);
-    out.push(...rows);
-    below -= w;
-  }
+  const condition = sql`a.search @@ ${tsquery}`;
+  const expected = await estimate(db, condition, filter);
+  const { low, high, articles } = await idSpan(db);
+  // A first range expected to hold the window with half again to spare, as if ids had no
+  // gaps. When it would hold half the articles or more (a rare word), one query reads
+  // every match instead.
+  const width = Math.ceil((1.5 * window * articles) / Math.max(expected, 1));
+  const read = async (trx: Kysely<Database>) => {
+    // The planner prices a tsvector test as cheap as an integer's, though each one reads
+    // the article's tsvector (often from TOAST): left to choose, it walks the primary key
+    // across a range and tests every article in it. Without plain index and sequential
+    // scans it must use bitmaps: GIN's, ANDed with the range's when that reads less.
+    if (!db.isTransaction) {
+      await sql`SET LOCAL enable_indexscan = off`.execute(trx);
+      await sql`SET LOCAL enable_seqscan = off`.execute(trx);
+    }
+    const out: RankedMatch[] = [];
+    let below = high + 1;
+    let w = first ?? (2 * width >= articles ? high - low + 1 : width);
+    while (out.length < window && below > low) {
+      // The last range is left open below: every remaining match is read at once.
+      const from = below - w > low ? sql`AND a.id >= ${below - w}` : sql``;
+      // The range's matches are read whole (MATERIALIZED: no ORDER BY … LIMIT reaches
+      // into the scan), then the newest are ranked.
+      const { rows } = await sql<RankedMatch>`
+        WITH found AS MATERIALIZED (
+          SELECT a.id, a.search FROM article a
+          WHERE ${condition} AND a.id < ${below} ${from} ${filter})
+        SELECT w.id, -ts_rank(${weights}::float4[], w.search, ${tsquery}, 1) AS score
+        FROM (SELECT * FROM found ORDER BY id DESC LIMIT ${window - out.length}) w`.execute(trx);
+      out.push(...rows);
+      if (out.length >= window) break;
+      // Ids no article holds (deleted, or a gap a bulk load left) are skipped. Asked
+      // outside the transaction: without index scans, max(id) would read the table.
+      const next = await sql<{ id: number | null }>`
+        SELECT max(id) AS id FROM article WHERE id < ${below - w}`.execute(db);
+      below = (next.rows[0]?.id ?? low - 1) + 1;
+      // The next range is sized by the matches this one held, or wider when it held none.
+      w =
+        rows.length > 0 && first === undefined
+          ? Math.ceil((1.5 * (window - out.length) * w) / rows.length)
+          : w * growth;
+    }
+    return out;
+  };
+  // In a caller's transaction the settings would outlive the search: plan as usual there.
+  const out = db.isTransaction ? await read(db) : await db.transaction().execute(read);
   return out.sort((a, b) => a.score - b.score || b.id - a.id);
 }
 
-/**
- * The id range articles span, and the width of a first range expected to hold the window
- * (with half again to spare), from the planner's estimate of the matches. A rare word's
- * range is the whole span: one query reads all its matches. The estimate of a phrase is
- * often far too low; the whole span is then read at once, which is the plan the planner
- * would choose for every range anyway.
- */
-async function firstRange(
+/** The planner's estimate of the articles a condition and the filters allow. */
+async function estimate(
   db: Kysely<Database>,
   condition: RawBuilder<unknown>,
-  window: number,
-): Promise<{ low: number; high: number; width: number }> {
+  filter: RawBuilder<unknown>,
+): Promise<number> {
   const plan = await sql<{ 'QUERY PLAN': Array<{ Plan: { 'Plan Rows': number } }> }>`
-    EXPLAIN (FORMAT JSON) SELECT a.id FROM article a WHERE ${condition}`.execute(db);
-  const expected = plan.rows[0]!['QUERY PLAN'][0]!.Plan['Plan Rows'];
-  const { rows } = await sql<{ low: number | null; high: number | null }>`
-    SELECT min(id) AS low, max(id) AS high FROM article`.execute(db);
+    EXPLAIN (FORMAT JSON) SELECT a.id FROM article a WHERE ${condition} ${filter}`.execute(db);
+  return plan.rows[0]!['QUERY PLAN'][0]!.Plan['Plan Rows'];
+}
+
+/**
+ * The lowest and highest article ids (high below low when there are none), and about how
+ * many articles there are (the planner's count; the span of ids before the first ANALYZE).
+ */
+async function idSpan(
+  db: Kysely<Database>,
+): Promise<{ low: number; high: number; articles: number }> {
+  const { rows } = await sql<{ low: number | null; high: number | null; counted: number }>`
+    SELECT min(id) AS low, max(id) AS high,
+      (SELECT reltuples FROM pg_class WHERE oid = 'article'::regclass) AS counted
+    FROM article`.execute(db);
   const low = rows[0]?.low ?? 0;
   const high = rows[0]?.high ?? -1;
-  const width = (1.5 * window * (high - low + 1)) / Math.max(expected, 1);
-  return { low, high, width: Math.max(1, Math.ceil(width)) };
+  const counted = Number(rows[0]?.counted ?? -1);
+  return { low, high, articles: counted > 0 ? counted : high - low + 1 };
 }
 
 const hasFilters = (f: ArticleFilters): boolean =>

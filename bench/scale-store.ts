@@ -192,7 +192,12 @@ export async function buildPostgresScale(
   const client = new pg.Client(url);
   await client.connect();
   try {
-    await client.query('DROP INDEX IF EXISTS article_search');
+    // The search index is built once, at the end, as its migration defined it.
+    const { rows: searchIndexes } = await client.query<{ name: string; definition: string }>(
+      `SELECT indexname AS name, indexdef AS definition FROM pg_indexes
+       WHERE tablename = 'article' AND indexdef LIKE '%USING gin%'`,
+    );
+    for (const index of searchIndexes) await client.query(`DROP INDEX ${index.name}`);
     await client.query("SET session_replication_role = 'replica'");
     const sqlite = new SqliteDatabase(base, { readonly: true });
     for (const table of TABLES) {
@@ -237,7 +242,7 @@ export async function buildPostgresScale(
     await client.query("SET session_replication_role = 'origin'");
     const start = performance.now();
     await client.query("SET maintenance_work_mem = '1GB'");
-    await client.query('CREATE INDEX article_search ON article USING gin (search)');
+    for (const index of searchIndexes) await client.query(index.definition);
     log(`GIN index built in ${((performance.now() - start) / 1000).toFixed(0)} s`);
     await client.query('VACUUM ANALYZE');
   } finally {

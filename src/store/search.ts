@@ -5,6 +5,7 @@ import { type Kysely, type RawBuilder, sql } from 'kysely';
 import { dialectOf } from './dialect.js';
 import type { Database } from './schema.js';
 import { TS_CONFIG, toFtsQuery, toTsQuery } from './search-query.js';
+import { newestMatches, type RankedMatch, type WindowReading } from './search-window.js';
 
 export { matchesQuery, toFtsQuery, toTsQuery } from './search-query.js';
 
@@ -125,11 +126,6 @@ export async function searchWithFacets(
  */
 export const RANK_WINDOW = 2_000;
 
-interface RankedMatch {
-  id: number;
-  score: number;
-}
-
 interface Ranked {
   dialect: 'sqlite' | 'postgres';
   /** The query in the engine's syntax. */
@@ -138,142 +134,40 @@ interface Ranked {
   matches: RankedMatch[];
 }
 
-/** How the window is read on PostgreSQL: in id ranges, newest first (see newestMatches). */
-export interface Slicing {
-  window: number;
-  /** Ids in the first range read; by default, enough to hold the window as the planner expects. */
-  first?: number;
-  /** Each further range is this many times wider than the one before. */
-  growth: number;
-}
-
-const SLICING: Slicing = { window: RANK_WINDOW, growth: 4 };
-
 /** The newest matches the filters allow, ranked; null when the query has no words. */
 export async function rankWindow(
   db: Kysely<Database>,
   query: string,
   filters: ArticleFilters,
-  slicing: Slicing = SLICING,
+  reading: Partial<WindowReading> = {},
 ): Promise<Ranked | null> {
   const dialect = dialectOf(db);
   const filter = articleFilterSql(filters);
+  const window = reading.window ?? RANK_WINDOW;
   if (dialect === 'postgres') {
     const match = toTsQuery(query);
     if (!match) return null;
-    return { dialect, match, matches: await newestMatches(db, match, filter, slicing) };
+    const matches = await newestMatches(db, match, filter, {
+      ...reading,
+      window,
+      titleWeight: TITLE_WEIGHT,
+    });
+    return { dialect, match, matches };
   }
   const match = toFtsQuery(query);
   if (!match) return null;
   const score = sql`bm25(article_fts, ${TITLE_WEIGHT}, 1.0)`;
   // FTS5 walks rowids newest first without sorting, so the window costs only its matches.
   // The article table is read only when a filter needs its columns.
-  const window = hasFilters(filters)
+  const ranked = hasFilters(filters)
     ? sql<RankedMatch>`SELECT * FROM (SELECT a.id, ${score} AS score
         FROM article_fts JOIN article a ON a.id = article_fts.rowid
         WHERE article_fts MATCH ${match} ${filter}
-        ORDER BY article_fts.rowid DESC LIMIT ${slicing.window}) w ORDER BY score, id DESC`
+        ORDER BY article_fts.rowid DESC LIMIT ${window}) w ORDER BY score, id DESC`
     : sql<RankedMatch>`SELECT * FROM (SELECT article_fts.rowid AS id, ${score} AS score
         FROM article_fts WHERE article_fts MATCH ${match}
-        ORDER BY article_fts.rowid DESC LIMIT ${slicing.window}) w ORDER BY score, id DESC`;
-  return { dialect, match, matches: (await window.execute(db)).rows };
-}
-
-/**
- * The newest matches on PostgreSQL, read in id ranges from the newest back, each range
- * wider than the last, until the window is full. GIN knows no order, so one query for the
- * newest matches reads every match of a common word, or (when the planner walks the
- * primary key instead) every article back to the window's end for a rarer one. Within a
- * range, the GIN bitmap is ANDed with the range's, so only the range's matches are read;
- * a phrase's positions are checked for those alone. Weights are {D, C, B, A}, so the
- * title (A) counts TITLE_WEIGHT times the text (B), as in bm25; normalization 1 divides
- * by the log of the length, as bm25 damps long texts. Negated so that, as with bm25,
- * lower is better.
- */
-async function newestMatches(
-  db: Kysely<Database>,
-  match: string,
-  filter: RawBuilder<unknown>,
-  { window, first, growth }: Slicing,
-): Promise<RankedMatch[]> {
-  const tsquery = sql`to_tsquery(${TS_CONFIG}, ${match})`;
-  const weights = sql.lit(`{0, 0, ${1 / TITLE_WEIGHT}, 1}`);
-  const condition = sql`a.search @@ ${tsquery}`;
-  const expected = await estimate(db, condition, filter);
-  const { low, high, articles } = await idSpan(db);
-  // A first range expected to hold the window with half again to spare, as if ids had no
-  // gaps. When it would hold half the articles or more (a rare word), one query reads
-  // every match instead.
-  const width = Math.ceil((1.5 * window * articles) / Math.max(expected, 1));
-  const read = async (trx: Kysely<Database>) => {
-    // The planner prices a tsvector test as cheap as an integer's, though each one reads
-    // the article's tsvector (often from TOAST): left to choose, it walks the primary key
-    // across a range and tests every article in it. Without plain index and sequential
-    // scans it must use bitmaps: GIN's, ANDed with the range's when that reads less.
-    if (!db.isTransaction) {
-      await sql`SET LOCAL enable_indexscan = off`.execute(trx);
-      await sql`SET LOCAL enable_seqscan = off`.execute(trx);
-    }
-    const out: RankedMatch[] = [];
-    let below = high + 1;
-    let w = first ?? (2 * width >= articles ? high - low + 1 : width);
-    while (out.length < window && below > low) {
-      // The last range is left open below: every remaining match is read at once.
-      const from = below - w > low ? sql`AND a.id >= ${below - w}` : sql``;
-      // The range's matches are read whole (MATERIALIZED: no ORDER BY … LIMIT reaches
-      // into the scan), then the newest are ranked.
-      const { rows } = await sql<RankedMatch>`
-        WITH found AS MATERIALIZED (
-          SELECT a.id, a.search FROM article a
-          WHERE ${condition} AND a.id < ${below} ${from} ${filter})
-        SELECT w.id, -ts_rank(${weights}::float4[], w.search, ${tsquery}, 1) AS score
-        FROM (SELECT * FROM found ORDER BY id DESC LIMIT ${window - out.length}) w`.execute(trx);
-      out.push(...rows);
-      if (out.length >= window) break;
-      // Ids no article holds (deleted, or a gap a bulk load left) are skipped. Asked
-      // outside the transaction: without index scans, max(id) would read the table.
-      const next = await sql<{ id: number | null }>`
-        SELECT max(id) AS id FROM article WHERE id < ${below - w}`.execute(db);
-      below = (next.rows[0]?.id ?? low - 1) + 1;
-      // The next range is sized by the matches this one held, or wider when it held none.
-      w =
-        rows.length > 0 && first === undefined
-          ? Math.ceil((1.5 * (window - out.length) * w) / rows.length)
-          : w * growth;
-    }
-    return out;
-  };
-  // In a caller's transaction the settings would outlive the search: plan as usual there.
-  const out = db.isTransaction ? await read(db) : await db.transaction().execute(read);
-  return out.sort((a, b) => a.score - b.score || b.id - a.id);
-}
-
-/** The planner's estimate of the articles a condition and the filters allow. */
-async function estimate(
-  db: Kysely<Database>,
-  condition: RawBuilder<unknown>,
-  filter: RawBuilder<unknown>,
-): Promise<number> {
-  const plan = await sql<{ 'QUERY PLAN': Array<{ Plan: { 'Plan Rows': number } }> }>`
-    EXPLAIN (FORMAT JSON) SELECT a.id FROM article a WHERE ${condition} ${filter}`.execute(db);
-  return plan.rows[0]!['QUERY PLAN'][0]!.Plan['Plan Rows'];
-}
-
-/**
- * The lowest and highest article ids (high below low when there are none), and about how
- * many articles there are (the planner's count; the span of ids before the first ANALYZE).
- */
-async function idSpan(
-  db: Kysely<Database>,
-): Promise<{ low: number; high: number; articles: number }> {
-  const { rows } = await sql<{ low: number | null; high: number | null; counted: number }>`
-    SELECT min(id) AS low, max(id) AS high,
-      (SELECT reltuples FROM pg_class WHERE oid = 'article'::regclass) AS counted
-    FROM article`.execute(db);
-  const low = rows[0]?.low ?? 0;
-  const high = rows[0]?.high ?? -1;
-  const counted = Number(rows[0]?.counted ?? -1);
-  return { low, high, articles: counted > 0 ? counted : high - low + 1 };
+        ORDER BY article_fts.rowid DESC LIMIT ${window}) w ORDER BY score, id DESC`;
+  return { dialect, match, matches: (await ranked.execute(db)).rows };
 }
 
 const hasFilters = (f: ArticleFilters): boolean =>

@@ -12,6 +12,7 @@ import * as m007 from './007-speaker-source-index.js';
 import * as m008 from './008-postgres-search.js';
 import * as m009 from './009-story-lease.js';
 import * as m010 from './010-entity-count-changes.js';
+import * as m011 from './011-search-buckets.js';
 
 type DialectMigration = { up(db: Kysely<unknown>, dialect: Dialect): Promise<void> };
 
@@ -26,6 +27,7 @@ const MIGRATIONS: Record<string, DialectMigration> = {
   '008-postgres-search': m008,
   '009-story-lease': m009,
   '010-entity-count-changes': m010,
+  '011-search-buckets': m011,
 };
 
 /** A Kysely migration provider that hands each migration the engine it runs on. */

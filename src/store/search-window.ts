@@ -76,8 +76,18 @@ export async function newestMatches(
       ? 1
       : Math.min(most, Math.ceil((1.5 * reading.window) / Math.max(share * size, 1)));
     while (out.length < reading.window) {
+      // The next buckets that hold articles (ids may have gaps: deletions, bulk loads),
+      // found by probing the primary key below each, and the one after them.
+      const { rows: held } = await sql<{ bucket: number }>`
+        WITH RECURSIVE held(bucket) AS (
+          SELECT ${top}::bigint
+          UNION ALL
+          SELECT (SELECT max(id) FROM article WHERE id < held.bucket * ${sql.lit(size)}) / ${sql.lit(size)}
+          FROM held WHERE held.bucket IS NOT NULL)
+        SELECT bucket FROM held WHERE bucket IS NOT NULL LIMIT ${count + 1}`.execute(db);
+      const buckets = held.slice(0, count).map((h) => h.bucket);
       const inBuckets = sql.join(
-        Array.from({ length: count }, (_, i) => sql`a.id / ${sql.lit(size)} = ${top - i}::bigint`),
+        buckets.map((b) => sql`a.id / ${sql.lit(size)} = ${b}::bigint`),
         sql` OR `,
       );
       // MATERIALIZED: an ORDER BY … LIMIT reaching into the scan would tempt the planner
@@ -87,12 +97,9 @@ export async function newestMatches(
           WHERE ${condition} AND (${inBuckets}) ${filter})
         SELECT * FROM found ORDER BY id DESC LIMIT ${reading.window - out.length}`).execute(db);
       out.push(...rows);
-      // The next query starts at the next bucket that holds an article.
-      const below = await sql<{ id: number | null }>`
-        SELECT max(id) AS id FROM article WHERE id < ${(top - count + 1) * size}`.execute(db);
-      const next = below.rows[0]?.id;
-      if (next === null || next === undefined) break;
-      top = Math.floor(next / size);
+      const next = held[count];
+      if (!next) break;
+      top = next.bucket;
       // As many buckets as this query's matches say the rest of the window needs.
       const wanted =
         rows.length > 0

@@ -197,13 +197,14 @@ async function hitsOf(
   // FTS5 makes snippets only for rows its MATCH produced: look each one up by rowid.
   const fts = postgres ? sql`` : sql`CROSS JOIN article_fts ON article_fts.rowid = r.id`;
   const ftsMatch = postgres ? sql`` : sql`WHERE article_fts MATCH ${ranked.match}`;
+  const pageIds = idTable(
+    ranked.dialect,
+    page.map((m) => m.id),
+  );
   const { rows } = await sql<Omit<SearchHit, 'score'>>`
     SELECT a.id, a.title, s.name AS source, a.published_at AS published, a.url,
            ${snippet} AS snippet, substr(a.text, 1, 160) AS lead, sa.story_id AS "storyId"
-    FROM ${idTable(
-      ranked.dialect,
-      page.map((m) => m.id),
-    )} ${fts}
+    FROM ${pageIds} ${fts}
     JOIN article a ON a.id = r.id
     JOIN source s ON s.id = a.source_id
     LEFT JOIN story_article sa ON sa.article_id = a.id

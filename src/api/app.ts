@@ -10,6 +10,7 @@ import type { EventBus } from '../pipeline/events.js';
 import type { Store } from '../store/index.js';
 import { mountWeb } from '../web/index.js';
 import { openApiDocument, type RouteDoc } from './openapi.js';
+import { AUDIT_ROUTES, auditWrites, mountAuditRoutes } from './audit-routes.js';
 import { apiCors, authenticate, requireWrite } from './auth.js';
 import { mountSessionRoutes } from './session.js';
 import { mountWatchRoutes, WATCH_ROUTES } from './watch-routes.js';
@@ -126,6 +127,7 @@ export function createApp(deps: ApiDeps): Hono {
   const app = new Hono();
   // Before every route: CORS answers preflights, then who is asking and may they.
   app.use('/api/*', apiCors(deps.options?.corsOrigins ?? []));
+  app.use('*', auditWrites(deps));
   app.use('*', authenticate(deps));
   mountSessionRoutes(app, deps);
 
@@ -158,6 +160,7 @@ export function createApp(deps: ApiDeps): Hono {
           ...EVENTS_ROUTES,
           ...SYNDICATION_ROUTES,
           ...WATCH_ROUTES,
+          ...AUDIT_ROUTES,
         ],
         SITREP_VERSION,
       ),
@@ -171,6 +174,7 @@ export function createApp(deps: ApiDeps): Hono {
   mountSearchRoutes(app, { store }, parseOrThrow);
   mountExportRoutes(app, { store }, parseOrThrow);
   mountWatchRoutes(app, deps, parseOrThrow);
+  mountAuditRoutes(app, deps, parseOrThrow);
 
   app.get('/api/articles', async (c) => {
     const q = parseOrThrow(ArticleListQuery, c.req.query());

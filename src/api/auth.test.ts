@@ -27,6 +27,39 @@ describe('authentication', () => {
       body: JSON.stringify({ name: 'floods', words: 'floods' }),
     });
 
+  it('records every attempted write, refused or not, and shows the log to admin tokens only', async () => {
+    const admin = (await store.tokens.create({ name: 'admin', scope: 'admin' })).token;
+    const a = app({ token: ENV_TOKEN });
+    expect((await postWatch(a)).status).toBe(401);
+    expect((await postWatch(a, bearer(read))).status).toBe(403);
+    expect((await postWatch(a, bearer(write))).status).toBe(201);
+    expect((await postWatch(a, bearer(admin))).status).toBe(201);
+    expect((await a.request('/api/watches', { headers: bearer(write) })).status).toBe(200);
+    // The log is an admin's: SITREP_API_TOKEN and admin tokens read it, nobody else.
+    expect((await a.request('/api/audit')).status).toBe(401);
+    expect((await a.request('/api/audit', { headers: bearer(write) })).status).toBe(403);
+    expect((await a.request('/api/audit', { headers: bearer(ENV_TOKEN) })).status).toBe(200);
+    const res = await a.request('/api/audit', { headers: bearer(admin) });
+    expect(res.status).toBe(200);
+    const { items } = (await res.json()) as {
+      items: Array<{ actor: string | null; method: string; path: string; status: number }>;
+    };
+    // Reads (the GET, and reading the log) are not recorded; newest first.
+    expect(items.map((e) => [e.actor, e.method, e.path, e.status])).toEqual([
+      ['admin', 'POST', '/api/watches', 201],
+      ['writer', 'POST', '/api/watches', 201],
+      ['reader', 'POST', '/api/watches', 403],
+      [null, 'POST', '/api/watches', 401],
+    ]);
+    const older = await a.request(
+      `/api/audit?limit=2&before=${(items as Array<{ id?: number }>)[1]!.id}`,
+      {
+        headers: bearer(admin),
+      },
+    );
+    expect(((await older.json()) as { items: unknown[] }).items).toHaveLength(2);
+  });
+
   it('lets write tokens and SITREP_API_TOKEN write, and nobody else', async () => {
     const a = app({ token: ENV_TOKEN });
     expect((await postWatch(a)).status).toBe(401);

@@ -6,7 +6,7 @@ import { timingSafeEqual } from 'node:crypto';
 import type { Context, MiddlewareHandler } from 'hono';
 import { cors } from 'hono/cors';
 import { ERRORS, type ErrorCode, SitrepError } from '../core/errors.js';
-import type { TokenScope } from '../store/index.js';
+import { canWrite, type TokenScope } from '../store/index.js';
 import { signInRequiredPage } from '../web/login.js';
 import type { ApiDeps } from './app.js';
 import { RateLimiter } from './rate-limit.js';
@@ -46,14 +46,14 @@ export async function resolveToken(
   token: string,
 ): Promise<Principal | null> {
   if (deps.token && sameSecret(token, deps.token))
-    return { tokenId: null, name: 'SITREP_API_TOKEN', scope: 'write' };
+    return { tokenId: null, name: 'SITREP_API_TOKEN', scope: 'admin' };
   if (!token) return null;
   const stored = await deps.store.tokens.verify(token);
   return stored ? { tokenId: stored.id, name: stored.name, scope: stored.scope } : null;
 }
 
 /** The peer address of the connection (the node server puts the socket on env.incoming). */
-function clientAddress(c: Context): string {
+export function clientAddress(c: Context): string {
   const env = c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined;
   return env?.incoming?.socket?.remoteAddress ?? 'unknown';
 }
@@ -83,7 +83,7 @@ async function writeRefusal(
         : 'no token exists yet; create one with `sitrep token create`',
     };
   }
-  if (principal.scope !== 'write')
+  if (!canWrite(principal.scope))
     return { code: 'FORBIDDEN', detail: `the token “${principal.name}” is read-only` };
   if (c.get('authVia') === 'cookie' && !isSameOrigin(c))
     return { code: 'CROSS_SITE', detail: 'the request did not come from this site' };
@@ -95,6 +95,18 @@ export function requireWrite(): MiddlewareHandler {
   return async (c, next) => {
     const refusal = await writeRefusal(c, async () => true);
     if (refusal) return refuse(c, refusal.code, refusal.detail);
+    await next();
+  };
+}
+
+/** Middleware for what only an admin token may do: read the audit log. */
+export function requireAdmin(): MiddlewareHandler {
+  return async (c, next) => {
+    const principal = c.get('principal');
+    if (!principal)
+      return refuse(c, 'UNAUTHORIZED', 'send an admin token (Authorization: Bearer …)');
+    if (principal.scope !== 'admin')
+      return refuse(c, 'FORBIDDEN', `the token “${principal.name}” is not an admin token`);
     await next();
   };
 }

@@ -4,7 +4,7 @@ import type { Context, Hono } from 'hono';
 import { z } from 'zod';
 import { SitrepError } from '../core/errors.js';
 import { checkWebhookUrl } from '../pipeline/webhooks.js';
-import { type Store, toFtsQuery, type Watch } from '../store/index.js';
+import { canWrite, type Store, toFtsQuery, type Watch } from '../store/index.js';
 import type { ApiDeps } from './app.js';
 import type { RouteDoc } from './openapi.js';
 import { IdParams, readJsonBody, readOptionalJsonBody } from './schemas.js';
@@ -185,7 +185,7 @@ export const WATCH_ROUTES: RouteDoc[] = [
  * services the URL is itself a credential) only for writers.
  */
 function shown(c: Context, watch: Watch) {
-  const writer = c.get('principal')?.scope === 'write';
+  const writer = canWrite(c.get('principal')?.scope);
   return {
     ...watch,
     secret: writer ? watch.secret : null,

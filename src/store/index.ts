@@ -7,6 +7,7 @@ import { ArticleRepo } from './article-repo.js';
 import { DocumentRepo } from './document-repo.js';
 import { EntityRepo } from './entity-repo.js';
 import { FeedRepo } from './feed-repo.js';
+import { AuditRepo } from './audit-repo.js';
 import { LeaseRepo } from './lease-repo.js';
 import { type Db, openDatabase, type PostgresOptions } from './open.js';
 import type { Database } from './schema.js';
@@ -48,7 +49,8 @@ export type {
 } from './story-repo.js';
 export { toFtsQuery } from './search.js';
 export { readStoryCursor, storyCursor } from './story-list.js';
-export { type ApiToken, hashToken, type TokenScope } from './token-repo.js';
+export { type ApiToken, canWrite, hashToken, type TokenScope } from './token-repo.js';
+export type { AuditEvent } from './audit-repo.js';
 export type { ArticleBrief, InboxItem, InboxOptions, Watch, WatchInput } from './watch-repo.js';
 export type { Delivery, DeliveryAttempt, DeliveryStatus, DueDelivery } from './webhook-repo.js';
 
@@ -64,6 +66,7 @@ export class Repos {
   readonly webhooks: WebhookRepo;
   readonly tokens: TokenRepo;
   readonly storyLease: LeaseRepo;
+  readonly audit: AuditRepo;
 
   constructor(readonly kysely: Kysely<Database>) {
     this.documents = new DocumentRepo(kysely);
@@ -76,6 +79,7 @@ export class Repos {
     this.webhooks = new WebhookRepo(kysely);
     this.tokens = new TokenRepo(kysely);
     this.storyLease = new LeaseRepo(kysely);
+    this.audit = new AuditRepo(kysely);
   }
 }
 

@@ -258,7 +258,8 @@ export interface WebhookAttemptTable {
   duration_ms: number;
 }
 
-export type TokenScope = 'read' | 'write';
+/** read: reads only; write: reads and writes; admin: also tokens and the audit log. */
+export type TokenScope = 'read' | 'write' | 'admin';
 
 export interface ApiTokenTable {
   id: Generated<number>;
@@ -277,6 +278,18 @@ export interface StoryLeaseTable {
   generation: number;
   holder: string | null;
   updated_at: string | null;
+}
+
+/** One request that tried to change something (see migration 012). */
+export interface AuditEventTable {
+  id: Generated<number>;
+  at: string;
+  actor: string | null;
+  token_id: number | null;
+  method: string;
+  path: string;
+  status: number;
+  address: string | null;
 }
 
 export interface Database {
@@ -301,4 +314,5 @@ export interface Database {
   webhook_attempt: WebhookAttemptTable;
   api_token: ApiTokenTable;
   story_lease: StoryLeaseTable;
+  audit_event: AuditEventTable;
 }

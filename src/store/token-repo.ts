@@ -15,6 +15,10 @@ export interface ApiToken {
   revokedAt: string | null;
 }
 
+/** Whether a token of this scope may write: write and admin tokens may. */
+export const canWrite = (scope: TokenScope | undefined): boolean =>
+  scope === 'write' || scope === 'admin';
+
 /** Random bytes in a token: 256 bits, beyond guessing. */
 const TOKEN_BYTES = 32;
 /** How stale last_used_at may get before a request rewrites it: one write a minute, not one per request. */

@@ -4,7 +4,7 @@ import type { Context, Hono } from 'hono';
 import { html } from 'hono/html';
 import { WatchBody } from '../api/watch-routes.js';
 import { checkWebhookUrl } from '../pipeline/watches.js';
-import type { InboxItem, Store, Watch } from '../store/index.js';
+import { canWrite, type InboxItem, type Store, type Watch } from '../store/index.js';
 import { layout } from './layout.js';
 import { formText, meta, notice, type PageDeps, positiveInt, writeGuard } from './page-kit.js';
 
@@ -118,7 +118,7 @@ ${
 <section aria-labelledby="watches-h"><h2 id="watches-h">Your watches</h2>${
     watches.length === 0
       ? html`<p>No watches yet.</p>`
-      : html`<ul class="watches">${await Promise.all(watches.map((w) => watchItem(store, w, c.get('principal')?.scope === 'write')))}</ul>`
+      : html`<ul class="watches">${await Promise.all(watches.map((w) => watchItem(store, w, canWrite(c.get('principal')?.scope))))}</ul>`
   }</section>
 ${await createForm(store, { entity: c.req.query('entity'), story: c.req.query('story'), words: c.req.query('words') })}`;
   return layout('Watches', body, '', { nav: 'watches', inbox: unread });

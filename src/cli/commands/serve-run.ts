@@ -41,7 +41,7 @@ async function uiToken(rt: Runtime): Promise<string | null> {
   const saved = (await readFile(file, 'utf8').catch(() => '')).trim();
   if (saved && (await rt.store.tokens.verify(saved))) return saved;
   if (rt.config.apiToken || (await rt.store.tokens.countActive()) > 0) return null;
-  const { token } = await rt.store.tokens.create({ name: 'ui (first run)', scope: 'write' });
+  const { token } = await rt.store.tokens.create({ name: 'ui (first run)', scope: 'admin' });
   // On PostgreSQL nothing else has made the data folder yet.
   await mkdir(rt.config.dataDir, { recursive: true });
   await writeFile(file, `${token}\n`, { mode: 0o600 });

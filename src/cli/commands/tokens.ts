@@ -1,6 +1,8 @@
 // `sitrep token create|list|revoke`: API tokens. A token is printed once, when made; the
 // store keeps only its hash.
 import type { Command } from 'commander';
+import { SitrepError } from '../../core/errors.js';
+import type { TokenScope } from '../../store/index.js';
 import { configFrom, type GlobalOptions, withRuntime } from '../context.js';
 import { positiveInt, printJson, printTable } from '../output.js';
 
@@ -15,12 +17,19 @@ export function registerTokens(program: Command): void {
     .command('create')
     .description('make a token and print it (this is the only time it is shown)')
     .option('--name <name>', 'what the token is for', 'token')
-    .option('--read-only', 'the token may read but not write')
+    .option(
+      '--scope <scope>',
+      'read, write (reads and writes), or admin (also reads the audit log)',
+      'write',
+    )
+    .option('--read-only', 'the same as --scope read')
     .option('--json', 'print JSON')
-    .action(async (opts: { name: string; readOnly?: boolean; json?: boolean }) => {
-      const scope = opts.readOnly ? 'read' : 'write';
+    .action(async (opts: { name: string; scope: string; readOnly?: boolean; json?: boolean }) => {
+      const scope = opts.readOnly ? 'read' : opts.scope;
+      if (scope !== 'read' && scope !== 'write' && scope !== 'admin')
+        throw new SitrepError('BAD_REQUEST', `--scope is read, write or admin, not “${scope}”`);
       const made = await withRuntime(config(), (rt) =>
-        rt.store.tokens.create({ name: opts.name, scope }),
+        rt.store.tokens.create({ name: opts.name, scope: scope as TokenScope }),
       );
       if (opts.json) printJson({ ...made.record, token: made.token });
       else {

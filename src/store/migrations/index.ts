@@ -13,6 +13,7 @@ import * as m008 from './008-postgres-search.js';
 import * as m009 from './009-story-lease.js';
 import * as m010 from './010-entity-count-changes.js';
 import * as m011 from './011-search-buckets.js';
+import * as m012 from './012-audit-log.js';
 
 type DialectMigration = { up(db: Kysely<unknown>, dialect: Dialect): Promise<void> };
 
@@ -28,6 +29,7 @@ const MIGRATIONS: Record<string, DialectMigration> = {
   '009-story-lease': m009,
   '010-entity-count-changes': m010,
   '011-search-buckets': m011,
+  '012-audit-log': m012,
 };
 
 /** A Kysely migration provider that hands each migration the engine it runs on. */

@@ -60,7 +60,7 @@ const deep = fc
     fc.constantFrom('div', 'p', 'b', 'item', 'entry', 'a'),
     fc.integer({ min: 1, max: 20_000 }),
   )
-  .map(([tag, n]) => `<${tag}>`.repeat(n) + 'x' + `</${tag}>`.repeat(n));
+  .map(([tag, n]) => `${`<${tag}>`.repeat(n)}x${`</${tag}>`.repeat(n)}`);
 
 /** "Billion laughs" and external entities, in an RSS envelope. */
 const entities = fc.integer({ min: 1, max: 10 }).map(

@@ -43,13 +43,22 @@ function parseReference(published: string | null): Date | null {
 }
 
 /**
+ * Analysis reads a text's first 200,000 characters (some 30,000 words, far past any news
+ * report; search indexes as much). Its cost grows with the text, about 0.4 s a million
+ * characters, and a page of several million would hold a worker for seconds.
+ */
+const MAX_ANALYZED_CHARS = 200_000;
+
+/**
  * Runs every analyzer on an article's text; spans are offsets into `draft.text`. The site
  * is the source of figures no quote or attribution covers.
  */
 export function analyzeArticle(
-  draft: { text: string; published: string | null; site?: string | null },
+  whole: { text: string; published: string | null; site?: string | null },
   opts: AnalyzeOptions = {},
 ): Annotations {
+  // Spans stay offsets into the whole text: only its end goes unread.
+  const draft = { ...whole, text: whole.text.slice(0, MAX_ANALYZED_CHARS) };
   const reference = parseReference(draft.published) ?? opts.reference ?? null;
   // The tagger and the quote finder read the same sentences: tokenize once.
   const sentences = tokenizeText(draft.text);

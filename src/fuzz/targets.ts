@@ -1,7 +1,8 @@
 // Fuzz targets: each parser a stranger's bytes reach, with inputs made to hurt it
 // (random text, real documents cut and spliced, deep nesting, entity expansion) and the
-// property it must keep: an answer (a value or a clear failure), never a throw, and
-// within a time budget. Run briefly in the test suite and at length by `npm run fuzz`.
+// property it must keep: an answer (a value or a clear failure), never a throw. Run
+// briefly in the test suite; `npm run fuzz` runs them at length and holds each input to
+// its time budget.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';

@@ -13,6 +13,7 @@ import { resolve } from 'node:path';
 import { createApp } from '../src/api/app.js';
 import { seededRandom } from '../src/core/seeded-random.js';
 import { openApiStore } from './api-store.js';
+import { flag, option } from './args.js';
 import {
   allStories,
   type Endpoint,
@@ -30,11 +31,6 @@ const WARMUP = 20;
 /** Measured rounds; each endpoint gets requests/ROUNDS per round. */
 const ROUNDS = 3;
 
-const argv = process.argv.slice(2);
-const option = (name: string): string | undefined => {
-  const i = argv.indexOf(name);
-  return i >= 0 ? argv[i + 1] : undefined;
-};
 const target = Number(option('--articles') ?? 100_000);
 const requests = Number(option('--requests') ?? 300);
 const only = option('--only');
@@ -45,7 +41,7 @@ async function main(): Promise<void> {
   const opened = await openApiStore({
     cacheDir: resolve('.bench-cache'),
     target,
-    rebuild: argv.includes('--rebuild'),
+    rebuild: flag('--rebuild'),
   });
   const { store } = opened;
   const stats = await store.stats();

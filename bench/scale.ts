@@ -22,6 +22,7 @@ import { openStore, type Store } from '../src/store/index.js';
 import { DATA_DIR, tempDir } from '../src/test-support/index.js';
 import { runStatements, startPostgres } from '../src/test-support/postgres-server.js';
 import { openApiStore } from './api-store.js';
+import { flag, numberOption, option } from './args.js';
 import {
   allStories,
   type Endpoint,
@@ -40,18 +41,12 @@ import {
   writeSample,
 } from './scale-workers.js';
 
-const argv = process.argv.slice(2);
-const option = (name: string, fallback: number) => {
-  const i = argv.indexOf(name);
-  return i >= 0 ? Number(argv[i + 1]) : fallback;
-};
-const copies = option('--copies', 9);
-const sampleSize = option('--sample', 600);
-const requests = option('--requests', 300);
+const copies = numberOption('--copies', 9);
+const sampleSize = numberOption('--sample', 600);
+const requests = numberOption('--requests', 300);
 const cacheDir = resolve('.bench-cache');
 /** `--engines postgres` measures one engine only (building the SQLite store takes hours). */
-const enginesArg = argv.indexOf('--engines');
-const engines = (enginesArg >= 0 ? argv[enginesArg + 1]! : 'sqlite,postgres').split(',');
+const engines = (option('--engines') ?? 'sqlite,postgres').split(',');
 const log = (line: string) => console.log(`  ${line}`);
 
 /**
@@ -136,7 +131,7 @@ async function main(): Promise<void> {
   try {
     // 1. Workers.
     const runs: WorkerRun[] = [];
-    if (!argv.includes('--skip-workers')) {
+    if (!flag('--skip-workers')) {
       const tmp = tempDir('sitrep-scale-');
       const file = join(tmp.dir, 'sample.jsonl');
       const records = writeSample(

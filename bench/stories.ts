@@ -36,16 +36,12 @@ import {
 import { FEATURE_NAMES, type FeatureName } from '../src/stories/similarity.js';
 import { clusterStream, type LabeledArticle, trainStoryModel } from '../src/stories/train.js';
 import { DATA_DIR } from '../src/test-support/index.js';
+import { flag, option } from './args.js';
 
 /** Fewer topics than this and a held-out split leaves too little on either side. */
 const MIN_HELD_OUT_TOPICS = 6;
 
 const argv = process.argv.slice(2);
-const flag = (name: string) => argv.includes(name);
-const option = (name: string) => {
-  const i = argv.indexOf(name);
-  return i >= 0 ? argv[i + 1] : undefined;
-};
 const file = resolve(
   argv.find(
     (a, i) => !a.startsWith('--') && !argv[i - 1]?.match(/^--(seeds|window|model|refine-every)$/),

@@ -16,6 +16,7 @@ import { type ArticleFeatures, articleFeatures } from '../src/stories/features.j
 import { loadStoryModel } from '../src/stories/model.js';
 import { normalizeDate } from '../src/extract/normalize-date.js';
 import { DATA_DIR } from '../src/test-support/index.js';
+import { numberOption } from './args.js';
 import { readJsonl } from './jsonl.js';
 
 /** Replays are this many years apart: more than the real articles span (1987–2016). */
@@ -24,14 +25,9 @@ const YEAR_MS = 365.25 * 86_400_000;
 /** Assignments between progress lines while the store fills. */
 const REPORT_EVERY = 20_000;
 
-const argv = process.argv.slice(2);
-const option = (name: string, fallback: number) => {
-  const i = argv.indexOf(name);
-  return i >= 0 ? Number(argv[i + 1]) : fallback;
-};
-const stored = option('--stored', 100_000);
-const batch = option('--batch', 2_000);
-const limit = option('--limit', Number.POSITIVE_INFINITY);
+const stored = numberOption('--stored', 100_000);
+const batch = numberOption('--batch', 2_000);
+const limit = numberOption('--limit', Number.POSITIVE_INFINITY);
 
 interface RawArticle {
   id: string;

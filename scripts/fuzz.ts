@@ -4,13 +4,9 @@
 // after printing the shrunk input's length and opening.
 import { cpus } from 'node:os';
 import fc from 'fast-check';
+import { option } from '../bench/args.js';
 import { runOne, TARGETS } from '../src/fuzz/targets.js';
 
-const { argv } = process;
-const option = (name: string) => {
-  const i = argv.indexOf(name);
-  return i >= 0 ? argv[i + 1] : undefined;
-};
 const runs = Number(option('--runs') ?? 250_000);
 const seed = Number(option('--seed') ?? Date.now() % 2 ** 31);
 const names = option('--targets')?.split(',') ?? TARGETS.map((t) => t.name);

@@ -69,7 +69,8 @@ export async function analyzeJob(ctx: JobContext, job: Job<JobData['analyze']>):
   await store.transaction(async (repos) => {
     const analyzer = await repos.articles.analyzerOf(job.data.articleId);
     await queue.complete(repos.kysely, 'analyze', job.id);
-    // The write comes last: it ends by locking entity rows other workers want too.
+    // New entities were made above, each in a statement of its own: this transaction
+    // waits on no other worker's.
     if (analyzer !== undefined && analyzer !== ANALYZER_VERSION) {
       await repos.annotations.replace(job.data.articleId, ANALYZER_VERSION, found);
     }

@@ -104,8 +104,8 @@ export class AnnotationRepo {
       .set({ analyzer: version, analyzed_at: new Date().toISOString() })
       .where('id', '=', articleId)
       .execute();
-    // Last, so that the locks on much-mentioned entities' rows (which every concurrent
-    // writer wants) are held only from here to the commit.
+    // Counts follow the mentions as stored: added to the rows on SQLite, logged for the
+    // story assigner to fold in on PostgreSQL (see EntityRepo.adjustCounts).
     const after = new Map<number, number>();
     for (const id of mentionEntityIds) after.set(id, (after.get(id) ?? 0) + 1);
     await this.entities.adjustCounts(before, after);

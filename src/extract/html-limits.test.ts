@@ -1,6 +1,6 @@
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
-import { capElements, flattenDeepNesting } from './html-limits.js';
+import { capElements, capText, flattenDeepNesting } from './html-limits.js';
 
 const depthOf = (e: Element): number =>
   e.firstElementChild ? 1 + Math.max(...[...e.children].map(depthOf)) : 0;
@@ -45,5 +45,25 @@ describe('capElements', () => {
     const { document } = parseHTML('<html><body><p></p><p>x</p></body></html>');
     expect(capElements(document.documentElement as unknown as Element)).toBe(0);
     expect(document.body.innerHTML).toBe('<p></p><p>x</p>');
+  });
+});
+
+describe('capText', () => {
+  it('keeps text in document order until its weight is spent, scripts not counted', () => {
+    // "abcd" sits 3 elements deep (html, body, p): a weight of 12.
+    const { document } = parseHTML(
+      `<html><body><p>abcd</p><script>${'x'.repeat(1000)}</script><div><p>efgh</p></div><p>ijkl</p></body></html>`,
+    );
+    const root = document.documentElement as unknown as Element;
+    // 12 for "abcd", then 4 characters 4 deep leave room for 2 of "efgh": 12 + 8 = 20.
+    expect(capText(root, 20)).toBe(6);
+    expect(root.textContent).toBe(`abcd${'x'.repeat(1000)}ef`);
+    expect(document.querySelector('script')?.textContent).toHaveLength(1000);
+  });
+
+  it('leaves a page under the limit alone', () => {
+    const { document } = parseHTML('<html><body><p>One <b>two</b></p></body></html>');
+    expect(capText(document.documentElement as unknown as Element)).toBe(0);
+    expect(document.body.innerHTML).toBe('<p>One <b>two</b></p>');
   });
 });

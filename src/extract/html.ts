@@ -8,7 +8,7 @@ import { cleanByline } from './clean-byline.js';
 import { cleanTitle } from './clean-title.js';
 import { guessLanguage } from './guess-language.js';
 import { type BodyParts, findDensestBlock, splitBody } from './html-body.js';
-import { capElements, flattenDeepNesting } from './html-limits.js';
+import { capElements, capText, flattenDeepNesting } from './html-limits.js';
 import { findStandfirsts } from './html-standfirst.js';
 import { readPageMetadata } from './html-metadata.js';
 import { dateFromUrl, normalizeDate } from './normalize-date.js';
@@ -104,6 +104,7 @@ function parseDocument(html: string): Document | null {
     for (const t of [...document.querySelectorAll('template')]) t.remove();
     flattenDeepNesting(document.documentElement as unknown as Element);
     capElements(document.documentElement as unknown as Element);
+    capText(document.documentElement as unknown as Element);
     return document as unknown as Document;
   } catch {
     return null;
@@ -120,7 +121,8 @@ const MAX_HTML_CHARS = 2_000_000;
 /** Extracts the article from an HTML page: clean body text, paragraphs and metadata. */
 export function extractHtml(html: string, opts: HtmlOptions): Result<ArticleDraft, HtmlFailure> {
   if (!html.trim()) return { ok: false, reason: 'empty' };
-  const document = parseDocument(html.slice(0, MAX_HTML_CHARS));
+  const page = html.slice(0, MAX_HTML_CHARS);
+  const document = parseDocument(page);
   if (!document)
     return { ok: false, reason: 'unreadable', detail: 'html: the page could not be parsed' };
   const { url, hints } = opts;
@@ -174,7 +176,7 @@ export function extractHtml(html: string, opts: HtmlOptions): Result<ArticleDraf
         ?.split(/\n\s*\n|\n/)
         .map((p) => p.trim())
         .filter(Boolean) ?? [];
-    const fresh = fromLd.length > 0 ? null : parseDocument(html);
+    const fresh = fromLd.length > 0 ? null : parseDocument(page);
     const alternative = fromLd.length > 0 ? fromLd : fresh ? findDensestBlock(fresh) : [];
     if (alternative.join(' ').length > body.paragraphs.join(' ').length) {
       body = { ...body, paragraphs: alternative };

@@ -33,8 +33,16 @@ export interface ExtractOptions {
   rules?: readonly SiteRule[];
 }
 
+/** A JSON string may spell NUL as an escape, which decoding cannot drop (see charset.ts). */
+function withoutNul(_key: string, value: unknown): unknown {
+  return typeof value === 'string' ? value.replaceAll('\u0000', '') : value;
+}
+
 /** Extracts an article from one capture, choosing the extractor by the capture's kind. */
-export function extractCapture(capture: Capture, options: ExtractOptions = {}): Result<ArticleDraft, ExtractFailure> {
+export function extractCapture(
+  capture: Capture,
+  options: ExtractOptions = {},
+): Result<ArticleDraft, ExtractFailure> {
   const { text } = decodeBytes(capture.body, capture.contentType);
   if (!text.trim()) return { ok: false, reason: 'empty' };
   if (looksBinary(text))
@@ -50,7 +58,7 @@ export function extractCapture(capture: Capture, options: ExtractOptions = {}): 
     case 'record': {
       let record: unknown;
       try {
-        record = JSON.parse(text);
+        record = JSON.parse(text, withoutNul);
       } catch (err) {
         return {
           ok: false,

@@ -11,9 +11,11 @@ const SEED = Number(process.env.SITREP_FUZZ_SEED ?? 20261127);
 describe('fuzzing', () => {
   it.each(TARGETS.map((t) => [t.name, t] as const))(
     '%s: every input gets an answer',
-    (_, target) => {
-      fc.assert(
-        fc.property(target.input, (input) => target.check(input)),
+    async (_, target) => {
+      await fc.assert(
+        fc.asyncProperty(target.input, async (input) => {
+          await target.check(input);
+        }),
         { numRuns: RUNS, seed: SEED },
       );
     },

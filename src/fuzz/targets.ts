@@ -1,79 +1,85 @@
 // Fuzz targets: each parser a stranger's bytes reach, with inputs made to hurt it
-// (random text, real documents cut and spliced, deep nesting, entity expansion) and the
-// property it must keep: an answer (a value or a clear failure), never a throw. Run
-// briefly in the test suite; `npm run fuzz` runs them at length and holds each input to
-// its time budget.
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { gunzipSync } from 'node:zlib';
+// (./inputs.ts) and the property it must keep: an answer (a value or a clear failure),
+// never a throw. Run briefly in the test suite; `npm run fuzz` runs them at length and
+// holds each input to its time budget.
 import Database from 'better-sqlite3';
 import fc from 'fast-check';
 import { analyzeArticle } from '../analyze/index.js';
+import type { Capture } from '../core/types.js';
 import { extractCapture } from '../extract/index.js';
 import { parseFeed } from '../ingest/feeds/index.js';
 import { toFtsQuery } from '../store/search-query.js';
-import { DATA_DIR, ROOT } from '../test-support/index.js';
-import { capture, HOSTILE_HTML } from '../test-support/store.js';
+import { capture } from '../test-support/store.js';
+import { apiTarget } from './api-target.js';
+import {
+  anyText,
+  deep,
+  type EncodedPage,
+  encodedPage,
+  entities,
+  feedSamples,
+  hugeAttribute,
+  jsonFeed,
+  mutated,
+  pageSamples,
+  text,
+} from './inputs.js';
 
-export interface FuzzTarget {
+export interface FuzzTarget<T = unknown> {
   name: string;
-  input: fc.Arbitrary<string>;
-  /** Throws (or fails an assertion) when the property does not hold for this input. */
-  check(input: string): void;
-  /** The most one input may take, in milliseconds. */
-  budgetMs: number;
+  input: fc.Arbitrary<T>;
+  /** Throws (or rejects) when the property does not hold for this input. */
+  check(input: T): void | Promise<void>;
+  /** The most one input may take, in milliseconds: a number, or one that grows with the input. */
+  budgetMs: number | ((input: T) => number);
+  /** How a failing input is shown: its length and opening. */
+  show?(input: T): string;
+  /** What the run reached, printed after it (the API's statuses). */
+  summary?(): string;
 }
 
-const FEEDS = join(ROOT, 'src/ingest/feeds/__fixtures__');
-const feedSamples = readdirSync(FEEDS).map((f) => readFileSync(join(FEEDS, f), 'utf8'));
-/** Real news pages (the article-extraction benchmark's), and our hostile page. */
-const ASB = join(DATA_DIR, 'extraction/asb/html');
-const pageSamples = [
-  HOSTILE_HTML,
-  ...(existsSync(ASB) ? readdirSync(ASB).sort().slice(0, 20) : []).map((f) =>
-    gunzipSync(readFileSync(join(ASB, f))).toString('utf8'),
-  ),
-];
-
-/** A real document cut, spliced with noise, or with a stretch repeated. */
-function mutated(samples: string[]): fc.Arbitrary<string> {
-  return fc
-    .tuple(
-      fc.constantFrom(...samples),
-      fc.nat(),
-      fc.nat(),
-      fc.string({ unit: 'binary', maxLength: 64 }),
-      fc.integer({ min: 0, max: 3 }),
-    )
-    .map(([doc, a, b, noise, how]) => {
-      const i = a % (doc.length + 1);
-      const j = i + (b % Math.max(1, doc.length - i + 1));
-      if (how === 0) return doc.slice(0, i); // truncated
-      if (how === 1) return doc.slice(0, i) + noise + doc.slice(j); // spliced
-      if (how === 2) return doc.slice(0, i) + doc.slice(i, j).repeat(20) + doc.slice(j); // repeated
-      return doc.slice(i); // beheaded
-    });
+/** Erases a target's input type so targets of different inputs share one list. */
+function target<T>(t: FuzzTarget<T>): FuzzTarget {
+  return t as FuzzTarget;
 }
 
-/** Markup nested deeper than any parser's recursion should go. */
-const deep = fc
-  .tuple(
-    fc.constantFrom('div', 'p', 'b', 'item', 'entry', 'a'),
-    fc.integer({ min: 1, max: 20_000 }),
-  )
-  .map(([tag, n]) => `${`<${tag}>`.repeat(n)}x${`</${tag}>`.repeat(n)}`);
+const FEED_FAILURES = ['not-a-feed', 'malformed'];
+const EXTRACT_FAILURES = ['not-an-article', 'empty', 'unreadable'];
 
-/** "Billion laughs" and external entities, in an RSS envelope. */
-const entities = fc.integer({ min: 1, max: 10 }).map(
-  (n) => `<?xml version="1.0"?>
-<!DOCTYPE rss [<!ENTITY a "lol"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">
-<!ENTITY c "&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;"><!ENTITY d "&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;">
-<!ENTITY xxe SYSTEM "file:///etc/passwd">]>
-<rss version="2.0"><channel><title>&d;</title>${'<item><title>&d;&xxe;</title><link>http://x.test/</link></item>'.repeat(n)}</channel></rss>`,
-);
+function checkFeed(input: string): void {
+  const parsed = parseFeed(input, 'https://example.test/feed');
+  if (!parsed.ok) {
+    if (!FEED_FAILURES.includes(parsed.reason)) throw new Error(`unknown failure ${parsed.reason}`);
+    return;
+  }
+  for (const item of parsed.value.items) {
+    // Links are followed by the fetcher and shown as hrefs: only http(s) may pass.
+    if (item.url !== null && !/^https?:\/\//.test(item.url))
+      throw new Error(`an item link ${JSON.stringify(item.url.slice(0, 80))} passed`);
+  }
+  if (JSON.stringify(parsed.value).includes('root:x:0:0'))
+    throw new Error('an external entity was read');
+}
 
-const text = fc.string({ unit: 'grapheme', maxLength: 2000 });
-const anyText = fc.oneof(text, fc.string({ unit: 'binary', maxLength: 2000 }));
+function checkExtraction(page: Capture): void {
+  const got = extractCapture(page);
+  if (!got.ok) {
+    if (!EXTRACT_FAILURES.includes(got.reason)) throw new Error(`unknown failure ${got.reason}`);
+    return;
+  }
+  // PostgreSQL's text type cannot hold NUL: text that reaches the store must not carry it.
+  for (const [field, value] of Object.entries({ text: got.value.text, title: got.value.title }))
+    if (typeof value === 'string' && value.includes('\u0000'))
+      throw new Error(`NUL in the extracted ${field}`);
+}
+
+function pageOf(input: EncodedPage): Capture {
+  return {
+    ...capture(input.kind, 'https://example.test/a', '', 'https://example.test/a'),
+    contentType: input.contentType,
+    body: input.bytes,
+  };
+}
 
 /** An FTS5 table to run translated queries on: no user input may be an FTS5 syntax error. */
 const fts = new Database(':memory:');
@@ -83,36 +89,43 @@ fts.exec(
 fts.exec("INSERT INTO t VALUES ('Harbour reopens', 'The harbour reopened on Friday.')");
 const ftsQuery = fts.prepare('SELECT rowid FROM t WHERE t MATCH ?');
 
+const pages = fc.constantFrom(...pageSamples);
+
 export const TARGETS: FuzzTarget[] = [
-  {
+  target({
     name: 'feeds',
-    input: fc.oneof(mutated(feedSamples), deep, entities, anyText),
+    input: fc.oneof(mutated(fc.constantFrom(...feedSamples)), deep, entities, anyText),
     budgetMs: 2000,
-    check(input) {
-      const parsed = parseFeed(input, 'https://example.test/feed');
-      if (!parsed.ok && !['not-a-feed', 'malformed'].includes(parsed.reason))
-        throw new Error(`unknown failure ${parsed.reason}`);
-      if (parsed.ok && JSON.stringify(parsed.value).includes('root:x:0:0'))
-        throw new Error('an external entity was read');
-    },
-  },
-  {
+    check: checkFeed,
+  }),
+  target({
+    name: 'json feeds',
+    input: fc.oneof(jsonFeed, mutated(jsonFeed)),
+    budgetMs: 500,
+    check: checkFeed,
+  }),
+  target({
     name: 'html',
-    input: fc.oneof(mutated(pageSamples), deep, anyText),
+    input: fc.oneof(mutated(pages), deep, hugeAttribute, anyText),
     budgetMs: 3000,
-    check(input) {
-      const got = extractCapture(
-        capture('html', 'https://example.test/a', input, 'https://example.test/a'),
-      );
-      if (!got.ok && !['not-an-article', 'empty', 'unreadable'].includes(got.reason))
-        throw new Error(`unknown failure ${got.reason}`);
-    },
-  },
-  {
+    check: (input: string) =>
+      checkExtraction(capture('html', 'https://example.test/a', input, 'https://example.test/a')),
+  }),
+  target({
+    name: 'encodings',
+    input: encodedPage,
+    // Bodies run to 50 MB (a file read from disk), and decoding is linear in the bytes:
+    // the extraction's 3 s, plus 250 ms a megabyte.
+    budgetMs: (input: EncodedPage) => 3000 + (input.bytes.length / 1e6) * 250,
+    check: (input: EncodedPage) => checkExtraction(pageOf(input)),
+    show: (input) =>
+      `${input.bytes.length} bytes as ${input.kind}, ${input.contentType}: ${JSON.stringify(Buffer.from(input.bytes.slice(0, 200)).toString('latin1'))}`,
+  }),
+  target({
     name: 'analysis',
-    input: fc.oneof(text, mutated(pageSamples.map((p) => p.replace(/<[^>]*>/g, ' ')))),
+    input: fc.oneof(text, mutated(pages.map((p) => p.replace(/<[^>]*>/g, ' ')))),
     budgetMs: 3000,
-    check(input) {
+    check(input: string) {
       const found = analyzeArticle({ text: input, published: '2024-11-02T00:00:00Z' });
       const spans = [
         ...found.entities,
@@ -124,23 +137,42 @@ export const TARGETS: FuzzTarget[] = [
         if (s.start < 0 || s.end > input.length || s.start > s.end)
           throw new Error(`span ${s.start}-${s.end} outside a text of ${input.length}`);
     },
-  },
-  {
+  }),
+  target({
     name: 'search syntax',
     input: fc.oneof(text, fc.stringMatching(/^[\w\s"()*:^+\-.NEARORAND]{0,80}$/)),
     budgetMs: 500,
-    check(input) {
+    check(input: string) {
       const query = toFtsQuery(input);
       if (query !== null) ftsQuery.all(query);
     },
-  },
+  }),
+  target(apiTarget),
 ];
 
-/** Runs one input through a target; the error says which input and why. */
-export function runOne(target: FuzzTarget, input: string): void {
-  const start = performance.now();
-  target.check(input);
-  const ms = performance.now() - start;
-  if (ms > target.budgetMs)
-    throw new Error(`${target.name}: ${Math.round(ms)} ms, over the ${target.budgetMs} ms budget`);
+/** A failing input, short enough to print. */
+export function showInput(t: FuzzTarget, input: unknown): string {
+  if (t.show) return t.show(input);
+  const s = typeof input === 'string' ? input : JSON.stringify(input);
+  return `${s.length} characters: ${JSON.stringify(s.slice(0, 300))}`;
+}
+
+/**
+ * Runs one input through a target, held to its time budget. A machine shared with other
+ * work can stall any one run, so an input over budget is timed twice more and fails only
+ * if every run is over: a real hang is over every time.
+ */
+export async function runOne(t: FuzzTarget, input: unknown): Promise<number> {
+  const budget = typeof t.budgetMs === 'number' ? t.budgetMs : t.budgetMs(input);
+  let fastest = Number.POSITIVE_INFINITY;
+  for (let attempt = 0; attempt < 3 && fastest > budget; attempt++) {
+    const start = performance.now();
+    await t.check(input);
+    fastest = Math.min(fastest, performance.now() - start);
+  }
+  if (fastest > budget)
+    throw new Error(
+      `${t.name}: ${Math.round(fastest)} ms, over the ${Math.round(budget)} ms budget`,
+    );
+  return fastest;
 }

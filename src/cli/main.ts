@@ -3,6 +3,7 @@ import { Command } from 'commander';
 import { CONFIG_HELP } from '../config.js';
 import { describeError, SitrepError } from '../core/errors.js';
 import { SITREP_VERSION } from '../core/version.js';
+import { registerAudit } from './commands/audit.js';
 import { registerEntities } from './commands/entities.js';
 import { registerIngest } from './commands/ingest.js';
 import { registerRead } from './commands/read.js';
@@ -14,7 +15,9 @@ import { registerWatches } from './commands/watches.js';
 /** Builds the command-line program. */
 export function createProgram(): Command {
   const program = new Command('sitrep')
-    .description('News intelligence: who said what, which figures, where sources agree and disagree.')
+    .description(
+      'News intelligence: who said what, which figures, where sources agree and disagree.',
+    )
     .version(SITREP_VERSION)
     .option('--data-dir <dir>', 'data folder (SITREP_DATA_DIR, default ./data)')
     .option(
@@ -34,6 +37,7 @@ export function createProgram(): Command {
   registerEntities(program);
   registerStories(program);
   registerTokens(program);
+  registerAudit(program);
   registerWatches(program);
   return program;
 }

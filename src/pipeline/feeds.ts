@@ -144,12 +144,29 @@ export async function pollFeed(ctx: PipelineContext, feed: FeedRow): Promise<Fee
   return result;
 }
 
+/**
+ * Polls a feed; a fault pollFeed does not expect (a bug, the store failing) is recorded on
+ * the feed like a failed fetch, so it backs off and the rest of the round goes on.
+ * Otherwise the feed would stay due and stop every round at the same place.
+ */
+async function pollFeedOrRecord(ctx: PipelineContext, feed: FeedRow): Promise<FeedPollResult> {
+  try {
+    return await pollFeed(ctx, feed);
+  } catch (err) {
+    const error = `poll failed: ${describeError(err)}`;
+    ctx.log.error({ feed: feed.url, err }, error);
+    const next = nextPollTime(new Date(), ctx.pollIntervalMinutes, feed.errorCount + 1);
+    await ctx.store.feeds.recordError(feed.id, error, next).catch(() => {});
+    return { ...emptyCounts(), feedId: feed.id, error, failures: [], articleIds: [] };
+  }
+}
+
 /** Polls every feed whose time has come, one after another. */
 export async function pollDueFeeds(ctx: PipelineContext): Promise<FeedPollResult[]> {
   const due = await ctx.store.feeds.due(new Date().toISOString());
   const results: FeedPollResult[] = [];
   for (const [index, feed] of due.entries()) {
-    results.push(await pollFeed(ctx, feed));
+    results.push(await pollFeedOrRecord(ctx, feed));
     ctx.onProgress?.({ phase: 'feed', done: index + 1, total: due.length, label: feed.url });
   }
   return results;

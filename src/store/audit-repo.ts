@@ -33,14 +33,19 @@ export class AuditRepo {
       .execute();
   }
 
-  /** Events newest first, before an id when paging. */
-  async list(options: { limit: number; before?: number }): Promise<AuditEvent[]> {
+  /** Events newest first, before an id when paging; only refused ones (4xx, 5xx) when asked. */
+  async list(options: {
+    limit: number;
+    before?: number;
+    refused?: boolean;
+  }): Promise<AuditEvent[]> {
     let query = this.db
       .selectFrom('audit_event')
       .selectAll()
       .orderBy('id', 'desc')
       .limit(options.limit);
     if (options.before !== undefined) query = query.where('id', '<', options.before);
+    if (options.refused) query = query.where('status', '>=', 400);
     return (await query.execute()).map((r) => ({
       id: Number(r.id),
       at: r.at,

@@ -72,14 +72,16 @@ export class DocumentRepo {
   /** Which of these URLs were already captured (as origin, final URL or canonical URL). */
   async knownUrls(urls: string[]): Promise<Set<string>> {
     const known = new Set<string>();
-    if (urls.length === 0) return known;
-    const rows = await this.db
-      .selectFrom('document')
-      .select(['origin', 'url', 'canonical_url'])
-      .where((eb) => eb.or([eb('origin', 'in', urls), eb('url', 'in', urls), eb('canonical_url', 'in', urls)]))
-      .execute();
-    for (const row of rows) {
-      for (const url of [row.origin, row.url, row.canonical_url]) if (url) known.add(url);
+    // In slices: a feed of 100,000 items would pass SQLite's limit on bound values.
+    for (const slice of chunks([...new Set(urls)], MAX_ROWS_PER_INSERT)) {
+      const rows = await this.db
+        .selectFrom('document')
+        .select(['origin', 'url', 'canonical_url'])
+        .where((eb) => eb.or([eb('origin', 'in', slice), eb('url', 'in', slice), eb('canonical_url', 'in', slice)]))
+        .execute();
+      for (const row of rows) {
+        for (const url of [row.origin, row.url, row.canonical_url]) if (url) known.add(url);
+      }
     }
     return known;
   }

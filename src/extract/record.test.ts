@@ -69,7 +69,7 @@ describe('extractRecord field mapping', () => {
       site: 'Harbor News',
       published: '2003-06-10T04:00:00Z',
       dateline: null,
-      extractor: 'html/2',
+      extractor: 'html/3',
     });
     expect(r.value.text).toContain('Ships queued.');
   });

@@ -103,7 +103,10 @@ export interface ArticleDraft {
   paragraphs: Range[];
   relatedLinks: RelatedLink[];
   boilerplate: Boilerplate;
-  /** The article body as HTML, cut down to reading markup (extract/sanitize.ts): no script, handler, style, frame or image. */
+  /**
+   * The article body as HTML, cut down to reading markup (extract/sanitize.ts): no script,
+   * handler, style, frame or image.
+   */
   html: string | null;
   /** The extractor that produced this draft, with its version, e.g. "html/1". */
   extractor: string;

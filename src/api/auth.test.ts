@@ -42,7 +42,13 @@ describe('authentication', () => {
     const res = await a.request('/api/audit', { headers: bearer(admin) });
     expect(res.status).toBe(200);
     const { items } = (await res.json()) as {
-      items: Array<{ actor: string | null; method: string; path: string; status: number }>;
+      items: Array<{
+        id: number;
+        actor: string | null;
+        method: string;
+        path: string;
+        status: number;
+      }>;
     };
     // Reads (the GET, and reading the log) are not recorded; newest first.
     expect(items.map((e) => [e.actor, e.method, e.path, e.status])).toEqual([
@@ -51,12 +57,9 @@ describe('authentication', () => {
       ['reader', 'POST', '/api/watches', 403],
       [null, 'POST', '/api/watches', 401],
     ]);
-    const older = await a.request(
-      `/api/audit?limit=2&before=${(items as Array<{ id?: number }>)[1]!.id}`,
-      {
-        headers: bearer(admin),
-      },
-    );
+    const older = await a.request(`/api/audit?limit=2&before=${items[1]!.id}`, {
+      headers: bearer(admin),
+    });
     expect(((await older.json()) as { items: unknown[] }).items).toHaveLength(2);
   });
 

@@ -49,7 +49,13 @@ export type {
 } from './story-repo.js';
 export { toFtsQuery } from './search.js';
 export { readStoryCursor, storyCursor } from './story-list.js';
-export { type ApiToken, canWrite, hashToken, type TokenScope } from './token-repo.js';
+export {
+  type ApiToken,
+  canWrite,
+  hashToken,
+  TOKEN_SCOPES,
+  type TokenScope,
+} from './token-repo.js';
 export type { AuditEvent } from './audit-repo.js';
 export type { ArticleBrief, InboxItem, InboxOptions, Watch, WatchInput } from './watch-repo.js';
 export type { Delivery, DeliveryAttempt, DeliveryStatus, DueDelivery } from './webhook-repo.js';

@@ -15,6 +15,9 @@ export interface ApiToken {
   revokedAt: string | null;
 }
 
+/** Every scope a token may have, least first. */
+export const TOKEN_SCOPES = ['read', 'write', 'admin'] as const satisfies readonly TokenScope[];
+
 /** Whether a token of this scope may write: write and admin tokens may. */
 export const canWrite = (scope: TokenScope | undefined): boolean =>
   scope === 'write' || scope === 'admin';

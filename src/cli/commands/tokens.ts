@@ -1,8 +1,7 @@
 // `sitrep token create|list|revoke`: API tokens. A token is printed once, when made; the
 // store keeps only its hash.
-import type { Command } from 'commander';
-import { SitrepError } from '../../core/errors.js';
-import type { TokenScope } from '../../store/index.js';
+import { type Command, Option } from 'commander';
+import { TOKEN_SCOPES, type TokenScope } from '../../store/index.js';
 import { configFrom, type GlobalOptions, withRuntime } from '../context.js';
 import { positiveInt, printJson, printTable } from '../output.js';
 
@@ -17,28 +16,31 @@ export function registerTokens(program: Command): void {
     .command('create')
     .description('make a token and print it (this is the only time it is shown)')
     .option('--name <name>', 'what the token is for', 'token')
-    .option(
-      '--scope <scope>',
-      'read, write (reads and writes), or admin (also reads the audit log)',
-      'write',
+    .addOption(
+      new Option(
+        '--scope <scope>',
+        'read, write (reads and writes), or admin (also reads the audit log)',
+      )
+        .choices(TOKEN_SCOPES)
+        .default('write'),
     )
     .option('--read-only', 'the same as --scope read')
     .option('--json', 'print JSON')
-    .action(async (opts: { name: string; scope: string; readOnly?: boolean; json?: boolean }) => {
-      const scope = opts.readOnly ? 'read' : opts.scope;
-      if (scope !== 'read' && scope !== 'write' && scope !== 'admin')
-        throw new SitrepError('BAD_REQUEST', `--scope is read, write or admin, not “${scope}”`);
-      const made = await withRuntime(config(), (rt) =>
-        rt.store.tokens.create({ name: opts.name, scope: scope as TokenScope }),
-      );
-      if (opts.json) printJson({ ...made.record, token: made.token });
-      else {
-        process.stdout.write(`${made.token}\n`);
-        process.stderr.write(
-          `token ${made.record.id} (${opts.name}, ${scope}) created; store it now, it is not shown again\n`,
+    .action(
+      async (opts: { name: string; scope: TokenScope; readOnly?: boolean; json?: boolean }) => {
+        const scope = opts.readOnly ? 'read' : opts.scope;
+        const made = await withRuntime(config(), (rt) =>
+          rt.store.tokens.create({ name: opts.name, scope }),
         );
-      }
-    });
+        if (opts.json) printJson({ ...made.record, token: made.token });
+        else {
+          process.stdout.write(`${made.token}\n`);
+          process.stderr.write(
+            `token ${made.record.id} (${opts.name}, ${scope}) created; store it now, it is not shown again\n`,
+          );
+        }
+      },
+    );
 
   token
     .command('list')
